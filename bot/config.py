@@ -1,0 +1,143 @@
+"""Settings read from the environment and an optional `.env` file (see `.env.example`)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+
+
+class SettingsError(ValueError):
+    """A setting has a value the bot cannot use; the message names it."""
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """Parse a `.env` file: KEY=VALUE lines, `#` comments, optional quotes."""
+    values: dict[str, str] = {}
+    if not path.is_file():
+        return values
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.partition("=")
+        key = key.strip().removeprefix("export ").strip()
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        elif " #" in value:
+            value = value.split(" #", 1)[0].rstrip()
+        values[key] = value
+    return values
+
+
+def _pairs(raw: str, name: str) -> dict[str, str]:
+    """`C1=kb-a,C2=kb-b` -> {"C1": "kb-a", "C2": "kb-b"}."""
+    result: dict[str, str] = {}
+    for item in filter(None, (p.strip() for p in raw.split(","))):
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise SettingsError(f"{name}: « {item} » n'est pas de la forme CANAL=base")
+        result[key.strip()] = value.strip()
+    return result
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{name} doit être un nombre entier (reçu « {raw} »)") from exc
+
+
+def _opt(env: Mapping[str, str], name: str) -> str | None:
+    value = env.get(name, "").strip()
+    return value or None
+
+
+@dataclass(frozen=True)
+class Settings:
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_app_token: str | None = None
+    slack_api_url: str = DEFAULT_SLACK_API_URL
+    community_channel: str | None = None
+    support_lead: str | None = None
+    escalation_to: str | None = None
+    database_url: str = f"sqlite:///{ROOT / 'bot.db'}"
+    knowledge_dir: Path = ROOT / "knowledge"
+    default_kb: str = "sg-autorepondeur"
+    channel_kbs: dict[str, str] = field(default_factory=dict)
+    help_channels: frozenset[str] = frozenset()
+    spool_dir: Path = ROOT / "var" / "spool"
+    language: str = "fr"
+    sla_country: str = "FR"
+    sla_subdivision: str | None = None
+    sla_timezone: str = "Europe/Paris"
+    sla_closed_days: str = ""
+    sla_target_hours: int = 12
+    sla_deadline_hours: int = 48
+    sla_calendar: str = "business"
+    sla_opening_hour: int = 9
+    sla_closing_hour: int = 18
+    escalation_check_seconds: int = 60
+    log_level: str = "INFO"
+
+    @property
+    def has_slack_socket(self) -> bool:
+        return bool(self.slack_bot_token and self.slack_app_token)
+
+    def kb_for_channel(self, channel: str | None) -> str:
+        if channel and channel in self.channel_kbs:
+            return self.channel_kbs[channel]
+        return self.default_kb
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, dotenv: Path | None = None) -> Settings:
+        """Read settings; real environment variables win over the `.env` file."""
+        merged: dict[str, str] = {}
+        if env is None:
+            merged.update(read_dotenv(dotenv or Path.cwd() / ".env"))
+            merged.update(os.environ)
+        else:
+            merged.update(env)
+        e = merged
+        calendar = e.get("SLA_CALENDAR", "business").strip() or "business"
+        if calendar not in {"business", "always"}:
+            raise SettingsError(f"SLA_CALENDAR doit valoir business ou always (reçu « {calendar} »)")
+        defaults = cls()
+        return cls(
+            slack_bot_token=_opt(e, "SLACK_BOT_TOKEN"),
+            slack_signing_secret=_opt(e, "SLACK_SIGNING_SECRET"),
+            slack_app_token=_opt(e, "SLACK_APP_TOKEN"),
+            slack_api_url=_opt(e, "SLACK_API_URL") or DEFAULT_SLACK_API_URL,
+            community_channel=_opt(e, "COMMUNITY_CHANNEL"),
+            support_lead=_opt(e, "SUPPORT_LEAD"),
+            escalation_to=_opt(e, "ESCALATION_TO"),
+            database_url=_opt(e, "DATABASE_URL") or defaults.database_url,
+            knowledge_dir=Path(_opt(e, "KNOWLEDGE_DIR") or defaults.knowledge_dir),
+            default_kb=_opt(e, "KNOWLEDGE_DEFAULT") or defaults.default_kb,
+            channel_kbs=_pairs(e.get("KNOWLEDGE_CHANNELS", ""), "KNOWLEDGE_CHANNELS"),
+            help_channels=frozenset(
+                c.strip() for c in e.get("HELP_CHANNELS", "").split(",") if c.strip()
+            ),
+            spool_dir=Path(_opt(e, "SPOOL_DIR") or defaults.spool_dir),
+            language=_opt(e, "BOT_LANGUAGE") or "fr",
+            sla_country=_opt(e, "SLA_COUNTRY") or "FR",
+            sla_subdivision=_opt(e, "SLA_SUBDIVISION"),
+            sla_timezone=_opt(e, "SLA_TIMEZONE") or "Europe/Paris",
+            sla_closed_days=e.get("SLA_CLOSED_DAYS", "").strip(),
+            sla_target_hours=_int(e, "SLA_TARGET_HOURS", 12),
+            sla_deadline_hours=_int(e, "SLA_DEADLINE_HOURS", 48),
+            sla_calendar=calendar,
+            sla_opening_hour=_int(e, "SLA_OPENING_HOUR", 9),
+            sla_closing_hour=_int(e, "SLA_CLOSING_HOUR", 18),
+            escalation_check_seconds=_int(e, "ESCALATION_CHECK_SECONDS", 60),
+            log_level=_opt(e, "LOG_LEVEL") or "INFO",
+        )

@@ -1,0 +1,157 @@
+"""The tables: questions, community threads, tickets and their messages, feedback, events, absences."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from bot.db.types import UTCDateTime, utcnow
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Question(Base):
+    """Every question a customer asked, whatever became of it."""
+
+    __tablename__ = "questions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    asker: Mapped[str] = mapped_column(String(64))
+    origin: Mapped[str] = mapped_column(String(32), default="console")  # slack, console, ...
+    channel: Mapped[str | None] = mapped_column(String(64))
+    thread_ts: Mapped[str | None] = mapped_column(String(32))
+    kb: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    # answered | suggested | community | private | solved | smalltalk
+    status: Mapped[str] = mapped_column(String(16), default="answered")
+    unit_id: Mapped[str | None] = mapped_column(String(128))
+    score: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    community: Mapped[CommunityThread | None] = relationship(back_populates="question")
+
+
+class CommunityThread(Base):
+    """A question posted publicly in the community channel."""
+
+    __tablename__ = "community_threads"
+    __table_args__ = (UniqueConstraint("channel", "ts", name="uq_community_channel_ts"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"), unique=True)
+    channel: Mapped[str | None] = mapped_column(String(64))
+    ts: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open | solved
+    answers: Mapped[int] = mapped_column(Integer, default=0)
+    first_answer_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    first_answerer: Mapped[str | None] = mapped_column(String(64))
+    solved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    question: Mapped[Question] = relationship(back_populates="community")
+
+
+class Ticket(Base):
+    """A private question: only the asker and the support lead ever see its text."""
+
+    __tablename__ = "tickets"
+    __table_args__ = (Index("ix_tickets_sweep", "status", "due_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id"))
+    asker: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    urgency: Mapped[str] = mapped_column(String(16), default="normal")  # normal | urgent | major
+    # open | waiting_customer | answered | closed
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    calendar: Mapped[str] = mapped_column(String(16), default="business")  # business | always
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    target_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # SLA clock: set while the ticket waits for the customer (the clock stands still)
+    clock_paused_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    first_answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # the sweep's claim: which instance took the row and when (for crash recovery)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    lead_channel: Mapped[str | None] = mapped_column(String(64))
+    lead_ts: Mapped[str | None] = mapped_column(String(32))
+    asker_channel: Mapped[str | None] = mapped_column(String(64))
+
+    messages: Mapped[list[TicketMessage]] = relationship(
+        back_populates="ticket", order_by="TicketMessage.id"
+    )
+
+
+class TicketMessage(Base):
+    __tablename__ = "ticket_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    author: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))  # asker | lead
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="messages")
+
+
+class Feedback(Base):
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id"))
+    unit_id: Mapped[str | None] = mapped_column(String(128))
+    user: Mapped[str] = mapped_column(String(64))
+    helpful: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ProcessedEvent(Base):
+    """Slack retries events; the unique key makes a retry a no-op."""
+
+    __tablename__ = "processed_events"
+
+    event_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ClosedDay(Base):
+    """Leave or closure days declared at run time (in addition to SLA_CLOSED_DAYS)."""
+
+    __tablename__ = "closed_days"
+    __table_args__ = (UniqueConstraint("day", name="uq_closed_days_day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    declared_by: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SpooledMessage(Base):
+    """Spool entries already replayed, keyed so that a replay after a crash is applied once."""
+
+    __tablename__ = "replayed_spool"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    payload: Mapped[dict] = mapped_column(JSON)
+    replayed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,198 @@
+"""Read `knowledge/<base>/*.md` into units, collecting problems instead of crashing.
+
+File format (see knowledge/README.md)::
+
+    ---
+    kind: faq | chapter
+    source: Centre d'aide › Chapitre 1 « Acquérir de bonnes bases »
+    ---
+    # Optional title of the file
+
+    ## Section title {#stable-id}
+
+    Answer text, Markdown.
+
+    Variantes :
+    - how a customer asks it
+    - another phrasing
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from bot.knowledge.model import KnowledgeBase, Problem, Unit
+
+HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*(?:\{#(?P<anchor>[^}\s]*)\})?\s*$")
+VARIANTS = re.compile(r"^\s*(?:variantes|phrasings)\s*:\s*$", re.IGNORECASE)
+ANCHOR_OK = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+LINK = re.compile(r"\]\(#(?P<anchor>[^)\s]+)\)")
+KINDS = {"faq", "chapter"}
+MAX_FILE_BYTES = 2_000_000
+
+
+def _front_matter(lines: list[str], rel: str, problems: list[Problem]) -> tuple[dict, int]:
+    """Parse `key: value` lines between `---` fences; returns (meta, first body line index)."""
+    if not lines or lines[0].strip() != "---":
+        problems.append(Problem(rel, 1, "en-tête manquant : le fichier doit commencer par ---"))
+        return {}, 0
+    meta: dict[str, str] = {}
+    for i in range(1, len(lines)):
+        line = lines[i].strip()
+        if line == "---":
+            return meta, i + 1
+        if not line or line.startswith("#"):
+            continue
+        key, sep, value = line.partition(":")
+        if not sep:
+            problems.append(Problem(rel, i + 1, f"ligne d'en-tête illisible : « {line} »"))
+            continue
+        meta[key.strip().lower()] = value.strip()
+    problems.append(Problem(rel, 1, "en-tête non fermé : il manque la ligne ---"))
+    return {}, len(lines)
+
+
+def parse_file(path: Path, kb: str, rel: str) -> tuple[list[Unit], list[Problem]]:
+    problems: list[Problem] = []
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return [], [Problem(rel, 0, f"lecture impossible : {exc}")]
+    if len(raw) > MAX_FILE_BYTES:
+        return [], [Problem(rel, 0, f"fichier trop gros ({len(raw)} octets)")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return [], [Problem(rel, 0, f"le fichier n'est pas en UTF-8 ({exc.reason})")]
+    if "\x00" in text:
+        return [], [Problem(rel, 0, "fichier binaire : caractère NUL")]
+    lines = text.splitlines()
+    meta, start = _front_matter(lines, rel, problems)
+    kind = meta.get("kind", "")
+    if meta and kind not in KINDS:
+        problems.append(Problem(rel, 2, f"kind doit valoir faq ou chapter (reçu « {kind} »)"))
+    if meta and not meta.get("source"):
+        problems.append(Problem(rel, 2, "source manquante dans l'en-tête"))
+    if problems:
+        return [], problems
+    units: list[Unit] = []
+    sections: list[tuple[int, re.Match[str]]] = []
+    for i in range(start, len(lines)):
+        m = HEADING.match(lines[i])
+        if m:
+            sections.append((i, m))
+    if not sections:
+        problems.append(Problem(rel, start + 1, "aucune section « ## Titre {#id} »"))
+    for n, (i, m) in enumerate(sections):
+        end = sections[n + 1][0] if n + 1 < len(sections) else len(lines)
+        unit, unit_problems = _section(lines, i, end, m, kb, kind, meta["source"], rel)
+        problems.extend(unit_problems)
+        if unit is not None:
+            units.append(unit)
+    return units, problems
+
+
+def _section(
+    lines: list[str], i: int, end: int, m: re.Match[str], kb: str, kind: str, source: str, rel: str
+) -> tuple[Unit | None, list[Problem]]:
+    problems: list[Problem] = []
+    title, anchor = m["title"].strip(), m["anchor"]
+    if not anchor:
+        return None, [Problem(rel, i + 1, f"section « {title} » sans identifiant {{#id}}")]
+    if not ANCHOR_OK.match(anchor):
+        problems.append(Problem(rel, i + 1, f"identifiant « {anchor} » : minuscules, chiffres, -"))
+        return None, problems
+    body: list[str] = []
+    phrasings: list[str] = []
+    in_variants = False
+    for j in range(i + 1, end):
+        line = lines[j]
+        if VARIANTS.match(line):
+            in_variants = True
+            continue
+        if in_variants:
+            stripped = line.strip()
+            if stripped.startswith(("- ", "* ")):
+                phrasing = stripped[2:].strip()
+                if phrasing:
+                    phrasings.append(phrasing)
+            elif stripped:
+                problems.append(
+                    Problem(rel, j + 1, "sous « Variantes : », une variante par ligne « - ... »")
+                )
+        else:
+            body.append(line)
+    answer = "\n".join(body).strip()
+    if not answer:
+        problems.append(Problem(rel, i + 1, f"« {title} » : réponse vide"))
+        return None, problems
+    section_source = source if kind == "faq" else f"{source} › {title}"
+    unit = Unit(
+        id=f"{kb}/{anchor}",
+        kb=kb,
+        title=title,
+        answer=answer,
+        source=section_source,
+        kind=kind,
+        phrasings=tuple(phrasings),
+        path=rel,
+        line=i + 1,
+    )
+    return unit, problems
+
+
+def load_base(folder: Path, root: Path) -> tuple[KnowledgeBase, list[Problem]]:
+    name = folder.name
+    problems: list[Problem] = []
+    title = name
+    meta_file = folder / "base.toml"
+    if meta_file.is_file():
+        try:
+            meta = tomllib.loads(meta_file.read_text(encoding="utf-8"))
+            title = str(meta.get("title", name))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            problems.append(Problem(str(meta_file.relative_to(root)), 0, f"base.toml : {exc}"))
+    kb = KnowledgeBase(name=name, title=title)
+    seen: dict[str, Unit] = {}
+    for path in sorted(folder.glob("*.md")):
+        if path.name.lower() == "readme.md":
+            continue
+        rel = str(path.relative_to(root))
+        units, file_problems = parse_file(path, name, rel)
+        problems.extend(file_problems)
+        for unit in units:
+            if unit.id in seen:
+                first = seen[unit.id]
+                problems.append(
+                    Problem(rel, unit.line, f"identifiant {unit.id} déjà utilisé "
+                            f"({first.path}:{first.line})")
+                )
+                continue
+            seen[unit.id] = unit
+            kb.units.append(unit)
+    for unit in kb.units:
+        for link in LINK.finditer(unit.answer):
+            target = link["anchor"]
+            target_id = target if "/" in target else f"{name}/{target}"
+            if target_id not in seen:
+                problems.append(Problem(unit.path, unit.line, f"lien vers #{target} introuvable"))
+    return kb, problems
+
+
+def load_all(root: Path) -> tuple[dict[str, KnowledgeBase], list[Problem]]:
+    """Every base under `root` (one folder each); problems never raise."""
+    if not root.is_dir():
+        return {}, [Problem(str(root), 0, "dossier de connaissances introuvable")]
+    bases: dict[str, KnowledgeBase] = {}
+    problems: list[Problem] = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        kb, kb_problems = load_base(folder, root)
+        problems.extend(kb_problems)
+        if kb.units:
+            bases[kb.name] = kb
+        else:
+            problems.append(Problem(str(folder.relative_to(root)), 0, "base sans aucune unité",
+                                    "warning"))
+    return bases, problems

@@ -1,0 +1,44 @@
+"""What a knowledge unit is: one FAQ entry or one section of a training chapter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str  # "<kb>/<anchor>", stable across edits: links and statistics use it
+    kb: str
+    title: str
+    answer: str
+    source: str  # where it comes from: chapter › section, or FAQ › question
+    kind: str = "chapter"  # faq | chapter
+    phrasings: tuple[str, ...] = ()  # how customers really ask it
+    path: str = ""
+    line: int = 0
+
+
+@dataclass
+class KnowledgeBase:
+    name: str
+    title: str = ""
+    units: list[Unit] = field(default_factory=list)
+
+    def get(self, unit_id: str) -> Unit | None:
+        for unit in self.units:
+            if unit.id == unit_id:
+                return unit
+        return None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a knowledge file, with where to look."""
+
+    path: str
+    line: int
+    message: str
+    severity: str = "error"  # error | warning
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}"

@@ -1,0 +1,38 @@
+"""Every user-facing text, by language. French is the default; add a language by adding
+catalogue modules (`en_*.py`) with the same keys and setting BOT_LANGUAGE.
+
+Catalogues are split by area (core, slack, sla, cli) only to keep each file short; `t()` looks
+them all up. A missing key falls back to French, then to the key itself, so a half-translated
+language still works.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import cache
+
+DEFAULT_LANGUAGE = "fr"
+_language = DEFAULT_LANGUAGE
+
+
+@cache
+def catalogue(language: str) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    prefix = f"{language}_"
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith(prefix):
+            module = importlib.import_module(f"{__name__}.{info.name}")
+            merged.update(module.MESSAGES)
+    return merged
+
+
+def set_language(language: str) -> None:
+    global _language
+    _language = language or DEFAULT_LANGUAGE
+
+
+def t(key: str, /, **values: object) -> str:
+    """The text for `key` in the current language, formatted with `values`."""
+    text = catalogue(_language).get(key) or catalogue(DEFAULT_LANGUAGE).get(key) or key
+    return text.format(**values) if values else text
