@@ -72,7 +72,7 @@ class Settings:
     escalation_to: str | None = None
     database_url: str = f"sqlite:///{ROOT / 'bot.db'}"
     knowledge_dir: Path = ROOT / "knowledge"
-    default_kb: str = "sg-autorepondeur"
+    default_kb: str = "all"
     channel_kbs: dict[str, str] = field(default_factory=dict)
     help_channels: frozenset[str] = frozenset()
     spool_dir: Path = ROOT / "var" / "spool"

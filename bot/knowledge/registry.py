@@ -6,17 +6,33 @@ import logging
 from pathlib import Path
 
 from bot.knowledge.loader import load_all
-from bot.knowledge.model import KnowledgeBase, Problem
+from bot.knowledge.model import KnowledgeBase, Problem, Unit
 from bot.matching import Matcher, MatchResult
 
 log = logging.getLogger(__name__)
 
 
+ALL = "all"  # the name that searches every base at once
+
+
+def combined(bases: dict[str, KnowledgeBase]) -> KnowledgeBase:
+    return KnowledgeBase(
+        name=ALL,
+        title="Toutes les bases",
+        units=[unit for name in sorted(bases) for unit in bases[name].units],
+    )
+
+
 class Knowledge:
+    """Every base by name, plus `all` (every unit of every base), each with its matcher."""
+
     def __init__(self, bases: dict[str, KnowledgeBase], problems: list[Problem] | None = None):
         self.bases = bases
         self.problems = problems or []
         self.matchers = {name: Matcher.build(kb) for name, kb in bases.items()}
+        self.matchers[ALL] = (
+            Matcher.build(combined(bases)) if len(bases) != 1 else next(iter(self.matchers.values()))
+        )
 
     @classmethod
     def load(cls, root: Path) -> Knowledge:
@@ -28,8 +44,12 @@ class Knowledge:
     def names(self) -> list[str]:
         return sorted(self.bases)
 
-    def match(self, question: str, kb: str) -> MatchResult:
-        matcher = self.matchers.get(kb)
+    def unit(self, unit_id: str) -> Unit | None:
+        kb = self.bases.get(unit_id.split("/", 1)[0])
+        return kb.get(unit_id) if kb else None
+
+    def match(self, question: str, kb: str = ALL) -> MatchResult:
+        matcher = self.matchers.get(kb or ALL)
         if matcher is None:
             raise KeyError(f"base de connaissances inconnue : {kb}")
         return matcher.match(question)

@@ -11,6 +11,7 @@ from bot.knowledge.model import Unit
 class Match:
     unit: Unit
     score: float  # 0..100
+    coverage: float = 0.0  # share of the question's weight this unit covers, 0..1
 
 
 @dataclass(frozen=True)

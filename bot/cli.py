@@ -1,0 +1,200 @@
+"""`python -m bot ...`: ask, eval, kb check, chat, bench, sla, run, serve."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import Settings, SettingsError
+from bot.messages import set_language, t
+
+
+def _knowledge(settings: Settings):  # type: ignore[no-untyped-def]
+    from bot.knowledge.registry import Knowledge
+
+    return Knowledge.load(settings.knowledge_dir)
+
+
+def _check_kb(knowledge, kb: str) -> str | None:  # type: ignore[no-untyped-def]
+    if kb in knowledge.matchers:
+        return None
+    return t("cli.kb.unknown", kb=kb, names=", ".join(["all", *knowledge.names()]))
+
+
+def result_json(result) -> dict:  # type: ignore[no-untyped-def]
+    """The JSON shape of `ask --json`."""
+    unit = result.unit
+    return {
+        "answered": result.answered,
+        "id": unit.id if unit else None,
+        "title": unit.title if unit else None,
+        "answer": unit.answer if unit else None,
+        "source": unit.source if unit else None,
+        "score": result.best.score if result.answered and result.best else None,
+        "reason": result.reason,
+        "suggestions": [
+            {"id": m.unit.id, "title": m.unit.title, "score": m.score}
+            for m in result.suggestions
+            if not unit or m.unit.id != unit.id
+        ],
+    }
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    knowledge = _knowledge(settings)
+    if error := _check_kb(knowledge, args.kb):
+        print(error, file=sys.stderr)
+        return 2
+    questions = sys.stdin if args.question == "-" else [args.question]
+    for raw in questions:
+        question = raw.rstrip("\n")
+        if args.question == "-" and not question.strip():
+            continue
+        result = knowledge.match(question, args.kb)
+        if args.json:
+            print(json.dumps(result_json(result), ensure_ascii=False), flush=True)
+        elif result.answered and result.unit and result.best:
+            u = result.unit
+            print(t("cli.ask.answer", answer=u.answer, source=u.source, score=result.best.score,
+                    unit_id=u.id))
+        elif result.reason in {"greeting", "thanks", "noise", "empty"}:
+            print(t("cli.ask.smalltalk", reason=result.reason))
+        elif result.suggestions:
+            print(t("cli.ask.suggestions"))
+            for n, m in enumerate(result.suggestions, 1):
+                print(t("cli.ask.suggestion", n=n, title=m.unit.title, score=m.score,
+                        unit_id=m.unit.id))
+        else:
+            print(t("cli.ask.nothing"))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.evaluation import EvalFileError, evaluate, read_cases
+
+    try:
+        cases = read_cases(Path(args.file))
+    except (OSError, EvalFileError) as exc:
+        print(t("cli.error", error=exc), file=sys.stderr)
+        return 2
+    knowledge = _knowledge(settings)
+    if error := _check_kb(knowledge, args.kb):
+        print(error, file=sys.stderr)
+        return 2
+    report = evaluate(cases, knowledge, args.kb)
+    for o in report.misses:
+        print(t("cli.eval.miss", line=o.case.line, verdict=o.verdict, question=o.case.question,
+                unit=o.unit_id or "-", score=o.score if o.score is not None else "-"))
+    print(t("cli.eval.summary", total=len(report.outcomes), answerable=report.answerable,
+            correct=report.correct_pct, false=report.false_pct, routed=report.routed_pct))
+    return 0
+
+
+def cmd_kb_check(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.knowledge.loader import load_all
+
+    root = Path(args.dir) if args.dir else settings.knowledge_dir
+    bases, problems = load_all(root)
+    for problem in problems:
+        print(problem)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        print(t("cli.kb.problems", count=len(errors)))
+        return 1
+    summary = ", ".join(f"{name} ({len(kb.units)} unités)" for name, kb in bases.items())
+    print(t("cli.kb.ok", summary=summary or "aucune base"))
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.console import run_chat
+
+    return run_chat(settings)
+
+
+def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.bench import run_bench
+
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    return run_bench(settings, sizes=sizes, queries=args.queries)
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.has_slack_socket:
+        print(t("cli.no_slack"), file=sys.stderr)
+        return cmd_chat(args, settings)
+    from bot.slack.runner import run_socket
+
+    return run_socket(settings)
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.slack.runner import serve_http
+
+    return serve_http(settings, port=args.port, host=args.host)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=t("cli.description"))
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
+
+    ask = sub.add_parser("ask", help="répondre à une question (ou '-' : une par ligne sur stdin)")
+    ask.add_argument("question", help="la question, ou - pour lire stdin")
+    ask.add_argument("--json", action="store_true", help="une ligne JSON par question")
+    ask.add_argument("--kb", default="all", help="base de connaissances (défaut : toutes)")
+    ask.set_defaults(func=cmd_ask)
+
+    ev = sub.add_parser("eval", help="mesurer le matching sur un fichier JSONL étiqueté")
+    ev.add_argument("file", help="fichier au format de shared/eval/dev.jsonl")
+    ev.add_argument("--kb", default="all", help="base de connaissances (défaut : toutes)")
+    ev.set_defaults(func=cmd_eval)
+
+    kb = sub.add_parser("kb", help="outils des connaissances")
+    kb_sub = kb.add_subparsers(dest="kb_command", required=True, metavar="ACTION")
+    check = kb_sub.add_parser("check", help="valider les fichiers de connaissances")
+    check.add_argument("--dir", help="dossier (défaut : KNOWLEDGE_DIR)")
+    check.set_defaults(func=cmd_kb_check)
+
+    chat = sub.add_parser("chat", help="chat local en console (une question par ligne)")
+    chat.set_defaults(func=cmd_chat)
+
+    bench = sub.add_parser("bench", help="mesurer latence, construction et mémoire du matching")
+    bench.add_argument("--sizes", default="1000,10000,100000", help="tailles synthétiques")
+    bench.add_argument("--queries", type=int, default=2000, help="questions par mesure")
+    bench.set_defaults(func=cmd_bench)
+
+    try:
+        from bot.sla.cli import add_parser as add_sla
+    except ImportError:  # pragma: no cover - the SLA module ships with the bot
+        pass
+    else:
+        add_sla(sub)
+
+    run = sub.add_parser("run", help="Slack en Socket Mode si jetons, sinon chat console")
+    run.set_defaults(func=cmd_run)
+
+    serve = sub.add_parser("serve", help="Slack en mode HTTP (POST /slack/events, GET /healthz)")
+    serve.add_argument("--port", type=int, default=3000)
+    serve.add_argument("--host", default="0.0.0.0")
+    serve.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        print(t("cli.settings", error=exc), file=sys.stderr)
+        return 2
+    set_language(settings.language)
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(message)s")
+    args = build_parser().parse_args(argv)
+    if args.command == "sla":
+        from bot.sla.cli import run as run_sla
+
+        return run_sla(args, settings)
+    return int(args.func(args, settings))

@@ -1,0 +1,21 @@
+"""French texts of the command line."""
+
+MESSAGES: dict[str, str] = {
+    "cli.description": "Bot de support communautaire : FAQ, communauté, tickets privés.",
+    "cli.ask.answer": "{answer}\n\nSource : {source}  (score {score:.0f}, {unit_id})",
+    "cli.ask.suggestions": "Pas de réponse sûre. Suggestions :",
+    "cli.ask.suggestion": "  {n}. {title}  (score {score:.0f}, {unit_id})",
+    "cli.ask.nothing": "Pas de réponse dans les connaissances : la question irait aux humains.",
+    "cli.ask.smalltalk": "(message sans question : {reason})",
+    "cli.kb.ok": "Connaissances valides : {summary}.",
+    "cli.kb.problems": "{count} problème(s) trouvé(s).",
+    "cli.kb.unknown": "Base inconnue : {kb}. Bases disponibles : {names}.",
+    "cli.eval.summary": (
+        "{total} questions ({answerable} avec réponse attendue) : "
+        "{correct:.1f} % correctes, {false:.1f} % fausses réponses, {routed:.1f} % transmises"
+    ),
+    "cli.eval.miss": "  ligne {line} [{verdict}] {question!r} -> {unit} ({score})",
+    "cli.error": "Erreur : {error}",
+    "cli.settings": "Réglage invalide : {error}",
+    "cli.no_slack": "Pas de jetons Slack (SLACK_BOT_TOKEN, SLACK_APP_TOKEN) : chat local en console.",
+}
