@@ -9,7 +9,9 @@ MESSAGES: dict[str, str] = {
         "Votre message est trop long ({length} caractères, {limit} au plus). "
         "Résumez votre question ; vous pourrez donner les détails ensuite."
     ),
-    "input.binary": "Votre message contient des caractères illisibles : renvoyez-le en texte simple.",
+    "input.binary": (
+        "Votre message contient des caractères illisibles : renvoyez-le en texte simple."
+    ),
     "smalltalk.greeting": "Bonjour ! Posez-moi votre question, je cherche la réponse dans l'aide.",
     "smalltalk.thanks": "Avec plaisir ! N'hésitez pas si vous avez une autre question.",
     "smalltalk.noise": "Je n'ai pas compris votre message. Pouvez-vous formuler votre question ?",
@@ -17,4 +19,32 @@ MESSAGES: dict[str, str] = {
         "Notre base de données est momentanément indisponible. Votre message est bien conservé "
         "et sera traité dès son retour."
     ),
+    "ticket.due_fallback": "au plus tard le {date} à {hour}",
+    "ticket.opened": (
+        "Votre question privée est transmise au responsable du support (ticket n°{id}). "
+        "Réponse {due}."
+    ),
+    "ticket.private_refused": "Cette question est privée : elle ne sera jamais publiée.",
+    "community.handed": (
+        "Je transmets votre question à la communauté : vous serez prévenu dès qu'un membre "
+        "répond."
+    ),
+    "console.welcome": (
+        "Bonjour ! Posez votre question (une par ligne). /aide pour les commandes, "
+        "Ctrl-D pour quitter."
+    ),
+    "console.help": (
+        "Commandes :\n"
+        "  /privé <texte>   question privée : ticket pour le responsable du support\n"
+        "  <numéro>         afficher la réponse proposée portant ce numéro\n"
+        "  /aide            cette aide\n"
+        "  /quitter         quitter (ou Ctrl-D)"
+    ),
+    "console.community": (
+        "(console) Question n°{id} enregistrée pour la communauté ; dans Slack, elle serait "
+        "publiée dans le canal d'entraide."
+    ),
+    "console.no_kb": "Aucune base de connaissances chargée : vérifiez KNOWLEDGE_DIR ({path}).",
+    "console.bad_choice": "Pas de réponse proposée n°{number}.",
+    "console.unknown_command": "Commande inconnue : {command}. Tapez /aide.",
 }

@@ -1,0 +1,145 @@
+"""The desk's plumbing: sessions, the clock, writes that fall back to the spool, ticket views."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.config import Settings
+from bot.core import sla_bridge
+from bot.core.spool import Spool, SpoolEntry
+from bot.core.store import is_db_down
+from bot.core.views import NotFound, StoreUnavailable, TicketView
+from bot.db.models import SpooledMessage, Ticket
+from bot.db.types import utcnow
+from bot.knowledge.registry import Knowledge
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+# spooled kinds whose applier returns None when the target is gone: kept aside, not dropped
+MUST_LAND = frozenset({"ticket_message"})
+
+
+def iso(moment: datetime) -> str:
+    return moment.isoformat()
+
+
+def from_iso(raw: str) -> datetime:
+    return datetime.fromisoformat(raw)
+
+
+class DeskBase:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        knowledge: Knowledge,
+        settings: Settings,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        spool: Spool | None = None,
+    ) -> None:
+        self.sessions = sessions
+        self.knowledge = knowledge
+        self.settings = settings
+        self.clock = clock
+        self.spool = spool if spool is not None else Spool(settings.spool_dir)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    # --- writes and reads -------------------------------------------------------------------
+
+    def _apply(self, kind: str, session: Session, payload: dict[str, Any]) -> Any:
+        handler = getattr(self, f"_apply_{kind}", None)
+        if handler is None:
+            raise ValueError(f"unknown spool kind: {kind}")
+        return handler(session, payload)
+
+    def _write(self, kind: str, payload: dict[str, Any], *, raise_when_down: bool = True) -> Any:
+        """Apply `payload` in one transaction; DB down: spool it, then raise StoreUnavailable
+        (or return None when `raise_when_down` is False)."""
+        try:
+            with self.sessions.begin() as session:
+                return self._apply(kind, session, payload)
+        except Exception as exc:
+            if not is_db_down(exc):
+                raise
+            log.warning("database down, %s spooled: %s", kind, exc.__class__.__name__)
+            self.spool.append(kind, payload)
+            if raise_when_down:
+                raise StoreUnavailable(str(exc)) from exc
+            return None
+
+    def _read(self, fn: Callable[[Session], T]) -> T:
+        """Run `fn` in a transaction; DB down -> StoreUnavailable (nothing to spool)."""
+        try:
+            with self.sessions.begin() as session:
+                return fn(session)
+        except Exception as exc:
+            if is_db_down(exc):
+                raise StoreUnavailable(str(exc)) from exc
+            raise
+
+    def replay_entry(self, entry: SpoolEntry) -> bool:
+        """Apply one spooled entry exactly once: its key goes in the same transaction.
+        Returns False when the key was already replayed. DB down -> StoreUnavailable."""
+        try:
+            with self.sessions.begin() as session:
+                if session.get(SpooledMessage, entry.key) is not None:
+                    return False
+                session.add(SpooledMessage(
+                    key=entry.key,
+                    payload={"kind": entry.kind, "created_at": entry.created_at},
+                ))
+                session.flush()  # a concurrent replayer now waits on, or fails at, this key
+                result = self._apply(entry.kind, session, entry.payload)
+                if result is None and entry.kind in MUST_LAND:
+                    raise NotFound(f"spooled {entry.kind} {entry.key} has nowhere to go")
+            return True
+        except IntegrityError as exc:
+            if is_db_down(exc):
+                raise StoreUnavailable(str(exc)) from exc
+            with self.sessions() as session:
+                if session.get(SpooledMessage, entry.key) is not None:
+                    return False  # another replayer took it
+            raise
+        except Exception as exc:
+            if is_db_down(exc):
+                raise StoreUnavailable(str(exc)) from exc
+            raise
+
+    # --- tickets ----------------------------------------------------------------------------
+
+    def _ticket(self, session: Session, ticket_id: int) -> Ticket:
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None:
+            raise NotFound(f"ticket {ticket_id}")
+        return ticket
+
+    def _view(self, session: Session, ticket: Ticket, last: str | None = None) -> TicketView:
+        session.flush()
+        return TicketView(
+            id=ticket.id,
+            asker=ticket.asker,
+            text=ticket.text,
+            urgency=ticket.urgency,
+            status=ticket.status,
+            created_at=ticket.created_at,
+            target_at=ticket.target_at,
+            due_at=ticket.due_at,
+            due_text=sla_bridge.due_text(ticket, self.settings, session),
+            emergency=ticket.urgency == "major",
+            lead_channel=ticket.lead_channel,
+            lead_ts=ticket.lead_ts,
+            asker_channel=ticket.asker_channel,
+            question_id=ticket.question_id,
+            calendar=ticket.calendar,
+            first_answered_at=ticket.first_answered_at,
+            closed_at=ticket.closed_at,
+            last_message=last,
+        )

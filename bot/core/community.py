@@ -1,0 +1,94 @@
+"""Community threads: the post's place, members' answers, and the asker marking it solved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from bot.core.base import DeskBase, from_iso, iso
+from bot.core.questions import _public_question
+from bot.core.views import CommunityNotice
+from bot.db.models import CommunityThread, Question
+
+
+class CommunityMixin(DeskBase):
+    def record_community_post(self, question_id: int, channel: str | None, ts: str | None) -> None:
+        """The adapter posted the question publicly at (channel, ts). Spooled if the DB is down."""
+        payload = {"question_id": question_id, "channel": channel, "ts": ts,
+                   "at": iso(self.now())}
+        self._write("community_post", payload, raise_when_down=False)
+
+    def _apply_community_post(self, s: Session, p: dict[str, Any]) -> int:
+        question = _public_question(s, p["question_id"])
+        if question.status != "solved":
+            question.status = "community"
+        thread = s.scalar(select(CommunityThread).where(CommunityThread.question_id == question.id))
+        if thread is None:
+            thread = CommunityThread(question_id=question.id, created_at=from_iso(p["at"]))
+            s.add(thread)
+        thread.channel, thread.ts = p["channel"], p["ts"]
+        s.flush()
+        return thread.id
+
+    def community_reply(
+        self, channel: str, thread_ts: str, responder: str
+    ) -> CommunityNotice | None:
+        """A message in a community thread. Returns whom to notify, or None (unknown thread,
+        solved, or the asker writing in their own thread). DB down: spooled, None."""
+        payload = {"channel": channel, "ts": thread_ts, "responder": responder,
+                   "at": iso(self.now())}
+        return self._write("community_reply", payload, raise_when_down=False)
+
+    def _apply_community_reply(self, s: Session, p: dict[str, Any]) -> CommunityNotice | None:
+        row = s.execute(
+            select(CommunityThread.id, CommunityThread.status, Question.id, Question.asker)
+            .join(Question, Question.id == CommunityThread.question_id)
+            .where(CommunityThread.channel == p["channel"], CommunityThread.ts == p["ts"])
+        ).first()
+        if row is None:
+            return None
+        thread_id, status, question_id, asker = row
+        if status == "solved" or p["responder"] == asker:
+            return None
+        s.execute(update(CommunityThread).where(CommunityThread.id == thread_id)
+                  .values(answers=CommunityThread.answers + 1))
+        # one conditional UPDATE: exactly one reply is "first", even with concurrent replies
+        first = s.execute(
+            update(CommunityThread)
+            .where(CommunityThread.id == thread_id, CommunityThread.first_answer_at.is_(None))
+            .values(first_answer_at=from_iso(p["at"]), first_answerer=p["responder"])
+        ).rowcount == 1
+        return CommunityNotice(asker, question_id, first, p["responder"], p["channel"], p["ts"])
+
+    def solve_community(
+        self,
+        question_id: int | None = None,
+        *,
+        channel: str | None = None,
+        ts: str | None = None,
+        by: str,
+    ) -> bool:
+        """Mark the question solved; only its asker may. True when it is (now) solved by them.
+        DB down: spooled, then StoreUnavailable."""
+        payload = {"question_id": question_id, "channel": channel, "ts": ts, "by": by,
+                   "at": iso(self.now())}
+        return bool(self._write("community_solve", payload))
+
+    def _apply_community_solve(self, s: Session, p: dict[str, Any]) -> bool:
+        if p.get("question_id") is not None:
+            question = s.get(Question, p["question_id"])
+        else:
+            question = s.scalar(
+                select(Question).join(CommunityThread, CommunityThread.question_id == Question.id)
+                .where(CommunityThread.channel == p["channel"], CommunityThread.ts == p["ts"])
+            )
+        if question is None or question.asker != p["by"]:
+            return False
+        at = from_iso(p["at"])
+        question.status = "solved"
+        thread = s.scalar(select(CommunityThread).where(CommunityThread.question_id == question.id))
+        if thread is not None and thread.status != "solved":
+            thread.status, thread.solved_at = "solved", at
+        return True

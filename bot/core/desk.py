@@ -1,0 +1,20 @@
+"""The desk: every operation of the domain core, for any adapter (console, Slack...).
+
+`Desk(sessions, knowledge, settings, *, clock=utcnow, spool=None)`; see docs/CORE_API.md.
+Writes run in one transaction each. When the database is down, what the user sent is appended
+to the spool (bot.core.spool) and replayed later with `desk.spool.replay(desk)`.
+"""
+
+from __future__ import annotations
+
+from bot.core.community import CommunityMixin
+from bot.core.questions import QuestionsMixin
+from bot.core.tickets import TicketsMixin
+
+
+class Desk(QuestionsMixin, CommunityMixin, TicketsMixin):
+    """Questions, community threads, tickets, feedback, events, closed days."""
+
+    def replay_spool(self) -> int:
+        """Apply what the spool holds (the database is back); returns how many entries."""
+        return self.spool.replay(self)

@@ -1,0 +1,135 @@
+"""Questions: validation, matching, recording; feedback; duplicate events; community hand-off."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot.core import validation
+from bot.core.base import DeskBase, from_iso, iso
+from bot.core.store import is_db_down
+from bot.core.views import CommunityPost, NotFound, PrivateQuestion, Reply, Suggestion
+from bot.db.models import Feedback, ProcessedEvent, Question, Ticket
+from bot.messages import t
+
+log = logging.getLogger(__name__)
+
+SMALLTALK = {"greeting": "smalltalk.greeting", "thanks": "smalltalk.thanks",
+             "noise": "smalltalk.noise", "empty": "smalltalk.noise"}
+
+
+def invalid_text(key: str, text: str | None) -> str:
+    return t(key, length=len((text or "").strip()), limit=validation.MAX_QUESTION_CHARS)
+
+
+class QuestionsMixin(DeskBase):
+    def ask(
+        self,
+        *,
+        asker: str,
+        text: str,
+        kb: str,
+        origin: str = "slack",
+        channel: str | None = None,
+        thread_ts: str | None = None,
+    ) -> Reply:
+        """Answer `text` from base `kb`; record the question (spooled if the DB is down)."""
+        key = validation.problem(text)
+        if key:
+            return Reply("invalid", text=invalid_text(key, text), reason=key)
+        text = text.strip()
+        if kb not in self.knowledge.bases and self.settings.default_kb in self.knowledge.bases:
+            log.warning("unknown knowledge base %s, using %s", kb, self.settings.default_kb)
+            kb = self.settings.default_kb
+        result = self.knowledge.match(text, kb)
+        if result.reason in SMALLTALK:
+            return Reply("smalltalk", text=t(SMALLTALK[result.reason]), reason=result.reason)
+        payload: dict[str, Any] = {
+            "asker": asker, "text": text, "kb": kb, "origin": origin, "channel": channel,
+            "thread_ts": thread_ts, "at": iso(self.now()),
+        }
+        if result.answered and result.best is not None:
+            unit, score = result.best.unit, float(result.best.score)
+            payload.update(status="answered", unit_id=unit.id, score=score)
+            qid = self._write("question", payload, raise_when_down=False)
+            body = f"{unit.answer.strip()}\n\n{t('answer.source', source=unit.source)}"
+            return Reply("answer", qid, unit, score, text=body, stored=qid is not None,
+                         reason=result.reason)
+        suggestions = tuple(Suggestion(m.unit, float(m.score)) for m in result.suggestions)
+        payload.update(status="suggested", unit_id=None, score=None)
+        qid = self._write("question", payload, raise_when_down=False)
+        intro = t("answer.suggestions_intro") if suggestions else t("answer.nothing")
+        return Reply("suggestions", qid, suggestions=suggestions, text=intro,
+                     stored=qid is not None, reason=result.reason)
+
+    def _apply_question(self, s: Session, p: dict[str, Any]) -> int:
+        question = Question(
+            asker=p["asker"], origin=p.get("origin") or "slack", channel=p.get("channel"),
+            thread_ts=p.get("thread_ts"), kb=p["kb"], text=p["text"], status=p["status"],
+            unit_id=p.get("unit_id"), score=p.get("score"), created_at=from_iso(p["at"]),
+        )
+        s.add(question)
+        s.flush()
+        return question.id
+
+    def get_question(self, question_id: int) -> Question:
+        """The question row (detached); NotFound if there is none."""
+        def read(s: Session) -> Question:
+            question = s.get(Question, question_id)
+            if question is None:
+                raise NotFound(f"question {question_id}")
+            return question
+        return self._read(read)
+
+    def to_community(self, question_id: int) -> CommunityPost:
+        """Mark the question "community" and return what to post. Private -> PrivateQuestion."""
+        def mark(s: Session) -> CommunityPost:
+            question = _public_question(s, question_id)
+            if question.status not in ("solved", "community"):
+                question.status = "community"
+            return CommunityPost(question.id, question.asker, question.text, question.kb)
+        return self._read(mark)
+
+    def feedback(self, question_id: int | None, user: str, helpful: bool) -> None:
+        """Was the answer useful? Spooled (never raises) when the DB is down."""
+        payload = {"question_id": question_id, "user": user, "helpful": bool(helpful),
+                   "at": iso(self.now())}
+        self._write("feedback", payload, raise_when_down=False)
+
+    def _apply_feedback(self, s: Session, p: dict[str, Any]) -> None:
+        question = s.get(Question, p["question_id"]) if p.get("question_id") else None
+        s.add(Feedback(
+            question_id=question.id if question else None,
+            unit_id=question.unit_id if question else None,
+            user=p["user"], helpful=p["helpful"], created_at=from_iso(p["at"]),
+        ))
+
+    def first_time_event(self, event_id: str) -> bool:
+        """True the first time `event_id` is seen (exact under concurrency: primary key).
+        When the DB is down this says True: better handle a retry twice than lose a message."""
+        try:
+            with self.sessions.begin() as s:
+                s.add(ProcessedEvent(event_id=event_id, received_at=self.now()))
+            return True
+        except IntegrityError:
+            return False
+        except Exception as exc:
+            if is_db_down(exc):
+                log.warning("database down: event %s not deduplicated", event_id)
+                return True
+            raise
+
+
+def _public_question(s: Session, question_id: int) -> Question:
+    """The question, refusing it if it is private (status private or a ticket points at it)."""
+    question = s.get(Question, question_id)
+    if question is None:
+        raise NotFound(f"question {question_id}")
+    has_ticket = s.scalar(select(Ticket.id).where(Ticket.question_id == question_id).limit(1))
+    if question.status == "private" or has_ticket is not None:
+        raise PrivateQuestion(f"question {question_id} is private")
+    return question

@@ -1,0 +1,24 @@
+"""Telling "the database is down" apart from every other database error."""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+_DOWN_WORDS = ("connection refused", "could not connect", "server closed the connection",
+               "connection timed out", "unable to open database file", "connection is closed")
+
+
+def is_db_down(exc: BaseException) -> bool:
+    """True when `exc` (or what caused it) means the database cannot be reached right now."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OperationalError | InterfaceError | ConnectionError):
+            return True
+        if isinstance(current, DBAPIError) and current.connection_invalidated:
+            return True
+        if any(word in str(current).lower() for word in _DOWN_WORDS):
+            return True
+        current = current.__cause__ or current.__context__
+    return False

@@ -1,0 +1,178 @@
+"""Private tickets: opening with SLA deadlines, the lead's card, replies, waiting, closing."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot.core import sla_bridge, validation
+from bot.core.base import DeskBase, from_iso, iso
+from bot.core.questions import invalid_text
+from bot.core.views import InvalidInput, TicketView
+from bot.db.models import ClosedDay, Question, Ticket, TicketMessage
+
+URGENCIES = ("normal", "urgent", "major")
+
+
+def _check(text: str) -> str:
+    key = validation.problem(text)
+    if key:
+        raise InvalidInput(key, invalid_text(key, text))
+    return text.strip()
+
+
+class TicketsMixin(DeskBase):
+    def open_ticket(
+        self, *, asker: str, text: str, urgency: str = "normal", question_id: int | None = None
+    ) -> TicketView:
+        """A private ticket for the support lead. Bad text -> InvalidInput; DB down -> spooled,
+        then StoreUnavailable."""
+        if urgency not in URGENCIES:
+            raise ValueError(f"urgency must be one of {URGENCIES}, not {urgency!r}")
+        payload = {"asker": asker, "text": _check(text), "urgency": urgency,
+                   "question_id": question_id, "at": iso(self.now())}
+        return self._write("ticket", payload)
+
+    def _apply_ticket(self, s: Session, p: dict[str, Any]) -> TicketView:
+        created = from_iso(p["at"])
+        kind, target, due = sla_bridge.plan(created, p["urgency"], self.settings, s)
+        question = s.get(Question, p["question_id"]) if p.get("question_id") else None
+        if question is not None and question.status not in ("community", "solved"):
+            question.status = "private"
+        ticket = Ticket(
+            question_id=question.id if question else None, asker=p["asker"], text=p["text"],
+            urgency=p["urgency"], status="open", calendar=kind, created_at=created,
+            target_at=target, due_at=due,
+        )
+        s.add(ticket)
+        return self._view(s, ticket)
+
+    def record_ticket_card(self, ticket_id: int, channel: str, ts: str) -> None:
+        """Where the lead's card was posted (its thread carries the conversation)."""
+        payload = {"ticket_id": ticket_id, "channel": channel, "ts": ts}
+        self._write("ticket_card", payload, raise_when_down=False)
+
+    def _apply_ticket_card(self, s: Session, p: dict[str, Any]) -> None:
+        ticket = self._ticket(s, p["ticket_id"])
+        ticket.lead_channel, ticket.lead_ts = p["channel"], p["ts"]
+
+    def record_asker_channel(self, ticket_id: int, channel: str) -> None:
+        self._write("asker_channel", {"ticket_id": ticket_id, "channel": channel},
+                    raise_when_down=False)
+
+    def _apply_asker_channel(self, s: Session, p: dict[str, Any]) -> None:
+        self._ticket(s, p["ticket_id"]).asker_channel = p["channel"]
+
+    def lead_reply(self, ticket_id: int, lead: str, text: str) -> TicketView:
+        """The lead answered: recorded; the first answer stops the SLA clock; status answered."""
+        if not (text or "").strip():
+            raise InvalidInput("input.empty", invalid_text("input.empty", text))
+        payload = {"ticket_id": ticket_id, "role": "lead", "author": lead,
+                   "text": text.strip(), "at": iso(self.now())}
+        return self._write("ticket_message", payload)
+
+    def asker_followup(self, asker: str, text: str) -> TicketView | None:
+        """The asker wrote again: goes to their newest ticket that is not closed (None if none).
+        A ticket waiting for the customer gets its clock back."""
+        payload = {"asker": asker, "role": "asker", "author": asker, "text": _check(text),
+                   "at": iso(self.now())}
+        return self._write("ticket_message", payload)
+
+    def _apply_ticket_message(self, s: Session, p: dict[str, Any]) -> TicketView | None:
+        at = from_iso(p["at"])
+        if p["role"] == "lead":
+            ticket = self._ticket(s, p["ticket_id"])
+        else:
+            ticket = s.scalar(
+                select(Ticket).where(Ticket.asker == p["asker"], Ticket.status != "closed")
+                .order_by(Ticket.created_at.desc(), Ticket.id.desc()).limit(1)
+            )
+            if ticket is None:
+                return None
+        s.add(TicketMessage(ticket_id=ticket.id, author=p["author"], role=p["role"],
+                            text=p["text"], created_at=at))
+        if p["role"] == "lead":
+            if ticket.first_answered_at is None:
+                ticket.first_answered_at = at
+            ticket.clock_paused_at = None
+            if ticket.status != "closed":
+                ticket.status = "answered"
+        elif ticket.status == "waiting_customer":
+            sla_bridge.resume(ticket, at, self.settings, s)
+        return self._view(s, ticket, last=p["text"])
+
+    def wait_for_customer(self, ticket_id: int) -> TicketView:
+        """The lead waits for the asker: the SLA clock stands still until the asker writes."""
+        return self._write("ticket_wait", {"ticket_id": ticket_id, "at": iso(self.now())})
+
+    def _apply_ticket_wait(self, s: Session, p: dict[str, Any]) -> TicketView:
+        ticket = self._ticket(s, p["ticket_id"])
+        if ticket.status not in ("closed", "waiting_customer"):
+            sla_bridge.pause(ticket, from_iso(p["at"]))
+        return self._view(s, ticket)
+
+    def close_ticket(self, ticket_id: int, by: str) -> TicketView:
+        payload = {"ticket_id": ticket_id, "by": by, "at": iso(self.now())}
+        return self._write("ticket_close", payload)
+
+    def _apply_ticket_close(self, s: Session, p: dict[str, Any]) -> TicketView:
+        ticket = self._ticket(s, p["ticket_id"])
+        if ticket.status != "closed":
+            ticket.status, ticket.closed_at = "closed", from_iso(p["at"])
+            ticket.clock_paused_at = None
+        return self._view(s, ticket)
+
+    # --- look-ups for adapters ----------------------------------------------------------------
+
+    def get_ticket(self, ticket_id: int) -> TicketView:
+        return self._read(lambda s: self._view(s, self._ticket(s, ticket_id)))
+
+    def find_ticket_by_card(self, channel: str, ts: str) -> TicketView | None:
+        """The ticket whose lead card is at (channel, ts), e.g. for a reply in its thread."""
+        def find(s: Session) -> TicketView | None:
+            ticket = s.scalar(select(Ticket).where(Ticket.lead_channel == channel,
+                                                   Ticket.lead_ts == ts))
+            return self._view(s, ticket) if ticket else None
+        return self._read(find)
+
+    def unannounced_tickets(self) -> list[TicketView]:
+        """Open tickets whose card was never posted (e.g. created by a spool replay)."""
+        def find(s: Session) -> list[TicketView]:
+            rows = s.scalars(select(Ticket).where(Ticket.lead_ts.is_(None),
+                                                  Ticket.status != "closed").order_by(Ticket.id))
+            return [self._view(s, ticket) for ticket in rows]
+        return self._read(find)
+
+    def declare_closed_days(self, days: list[date], reason: str, by: str) -> list[date]:
+        """The lead is away on `days`: the SLA clock stands still then. Returns the days that
+        were new; unanswered tickets keep the open time they had left."""
+        payload = {"days": sorted({d.isoformat() for d in days}), "reason": reason, "by": by,
+                   "at": iso(self.now())}
+        return self._write("closed_days", payload)
+
+    def _apply_closed_days(self, s: Session, p: dict[str, Any]) -> list[date]:
+        before = sla_bridge.calendar_now(self.settings, s)
+        added: list[date] = []
+        for raw in p["days"]:
+            day = date.fromisoformat(raw)
+            if s.scalar(select(ClosedDay.id).where(ClosedDay.day == day)) is not None:
+                continue
+            try:
+                with s.begin_nested():
+                    s.add(ClosedDay(day=day, reason=p["reason"][:200], declared_by=p["by"],
+                                    created_at=from_iso(p["at"])))
+            except IntegrityError:
+                continue
+            added.append(day)
+        if added and before is not None:
+            s.flush()
+            now = from_iso(p["at"])
+            open_rows = s.scalars(select(Ticket).where(Ticket.status.in_(("open",)),
+                                                       Ticket.first_answered_at.is_(None)))
+            for ticket in open_rows:
+                sla_bridge.shift_for_closed_days(ticket, now, self.settings, s, before)
+        return added

@@ -1,0 +1,28 @@
+"""Checks a customer's text before anything else looks at it."""
+
+from __future__ import annotations
+
+import unicodedata
+
+MAX_QUESTION_CHARS = 4000
+_ALLOWED_CONTROLS = frozenset("\n\t\r")
+_REPLACEMENT = "\ufffd"
+
+
+def problem(text: str | None) -> str | None:
+    """The message key explaining why `text` is refused, or None when it is fine."""
+    stripped = (text or "").strip()
+    if not stripped:
+        return "input.empty"
+    if len(stripped) > MAX_QUESTION_CHARS:
+        return "input.too_long"
+    if any(_is_control(c) for c in stripped):
+        return "input.binary"
+    bad = stripped.count(_REPLACEMENT)
+    if bad and (bad >= 3 or bad * 10 >= len(stripped)):
+        return "input.binary"
+    return None
+
+
+def _is_control(char: str) -> bool:
+    return char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc"

@@ -1,0 +1,116 @@
+"""What the desk hands back to adapters: plain frozen values, no ORM objects, no Slack."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.knowledge.model import Unit
+
+
+class StoreUnavailable(RuntimeError):
+    """The database cannot be reached. Whatever the user sent was spooled before this is raised;
+    the adapter tells the user with t("store.down")."""
+
+
+class InvalidInput(ValueError):
+    """The text cannot be processed (empty, too long, binary); `text` is the French explanation."""
+
+    def __init__(self, key: str, text: str) -> None:
+        super().__init__(text)
+        self.key = key
+        self.text = text
+
+
+class NotFound(LookupError):
+    """No question / ticket with that id."""
+
+
+class PrivateQuestion(PermissionError):
+    """A private question may never be posted anywhere public."""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A possible answer: the unit and its score; `.title`, `.id`... read through to the unit."""
+
+    unit: Unit
+    score: float
+
+    @property
+    def id(self) -> str:
+        return self.unit.id
+
+    @property
+    def title(self) -> str:
+        return self.unit.title
+
+    @property
+    def answer(self) -> str:
+        return self.unit.answer
+
+    @property
+    def source(self) -> str:
+        return self.unit.source
+
+    @property
+    def kb(self) -> str:
+        return self.unit.kb
+
+
+@dataclass(frozen=True)
+class Reply:
+    """kind: answer | suggestions | smalltalk | invalid. `text` is ready to show (French)."""
+
+    kind: str
+    question_id: int | None = None
+    unit: Unit | None = None
+    score: float | None = None
+    suggestions: tuple[Suggestion, ...] = ()
+    text: str = ""
+    stored: bool = True  # False: the DB was down, the question waits in the spool
+    reason: str = ""  # the matcher's reason (answered, unsure, nothing, greeting...) or input.*
+
+
+@dataclass(frozen=True)
+class CommunityPost:
+    """What the adapter posts in the community channel (never built for a private question)."""
+
+    question_id: int
+    asker: str
+    text: str
+    kb: str = ""
+
+
+@dataclass(frozen=True)
+class CommunityNotice:
+    """Someone answered in a community thread: tell `asker` (first: the first answer)."""
+
+    asker: str
+    question_id: int
+    first: bool
+    responder: str = ""
+    channel: str | None = None
+    ts: str | None = None
+
+
+@dataclass(frozen=True)
+class TicketView:
+    id: int
+    asker: str
+    text: str
+    urgency: str
+    status: str
+    created_at: datetime
+    target_at: datetime | None
+    due_at: datetime | None
+    due_text: str
+    emergency: bool
+    lead_channel: str | None
+    lead_ts: str | None
+    asker_channel: str | None
+    question_id: int | None = None
+    calendar: str = "business"
+    first_answered_at: datetime | None = None
+    closed_at: datetime | None = None
+    last_message: str | None = None  # the message just recorded (lead_reply, asker_followup)
