@@ -1,0 +1,1 @@
+"""The SLA clock (open days, deadlines, French wording) and the exactly-once escalation sweep."""
