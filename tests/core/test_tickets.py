@@ -1,0 +1,144 @@
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.core import InvalidInput, NotFound, PrivateQuestion, sla_bridge
+from bot.db.models import ClosedDay, CommunityThread, Question, Ticket, TicketMessage
+from tests.core.conftest import GIBBERISH, KB, T0
+
+SECRET = "Mon numéro de client est 123456, ma facture est fausse"
+
+
+def test_open_ticket_uses_the_sla_policy(desk, sessions, settings) -> None:
+    policy = pytest.importorskip("bot.sla.policy")
+    wording = pytest.importorskip("bot.sla.wording")
+    view = desk.open_ticket(asker="U1", text=f" {SECRET} ")
+    with sessions() as s:
+        planned = policy.plan(T0, "normal", settings, s)
+        cal = policy.load_calendar(s, settings, planned.calendar_kind)
+    assert (view.asker, view.text, view.urgency, view.status) == ("U1", SECRET, "normal", "open")
+    assert (view.created_at, view.target_at, view.due_at) == (T0, planned.target_at,
+                                                               planned.due_at)
+    assert view.calendar == planned.calendar_kind == "business"
+    assert view.due_text == wording.due_phrase(planned.due_at, cal)
+    assert view.emergency is False
+
+
+def test_major_is_an_emergency_on_the_always_calendar(desk, settings, sessions) -> None:
+    view = desk.open_ticket(asker="U1", text=SECRET, urgency="major")
+    assert view.emergency is True and view.calendar == "always"
+    assert view.due_at == T0 + timedelta(hours=settings.sla_deadline_hours)
+    assert desk.open_ticket(asker="U1", text=SECRET, urgency="urgent").emergency is False
+
+
+def test_wall_clock_fallback_without_the_sla_module(desk, settings, monkeypatch) -> None:
+    monkeypatch.setattr(sla_bridge, "_policy", lambda: None)
+    view = desk.open_ticket(asker="U1", text=SECRET)
+    assert view.target_at == T0 + timedelta(hours=settings.sla_target_hours)
+    assert view.due_at == T0 + timedelta(hours=settings.sla_deadline_hours)
+    assert "12/03/2026" in view.due_text
+
+
+def test_bad_ticket_input_is_refused(desk, sessions) -> None:
+    for text, key in [("  ", "input.empty"), ("a\x00b", "input.binary"),
+                      ("x" * 4001, "input.too_long")]:
+        with pytest.raises(InvalidInput) as caught:
+            desk.open_ticket(asker="U1", text=text)
+        assert caught.value.key == key and caught.value.text
+    with pytest.raises(ValueError):
+        desk.open_ticket(asker="U1", text=SECRET, urgency="critique")
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Ticket)) == 0
+
+
+def test_private_text_never_reaches_the_community(desk, sessions) -> None:
+    desk.open_ticket(asker="U1", text=SECRET)
+    reply = desk.ask(asker="U2", text=GIBBERISH, kb=KB)
+    desk.open_ticket(asker="U2", text=GIBBERISH, question_id=reply.question_id)
+    with pytest.raises(PrivateQuestion):
+        desk.to_community(reply.question_id)
+    with pytest.raises(PrivateQuestion):
+        desk.record_community_post(reply.question_id, "CCOMM", "1.1")
+    with sessions() as s:
+        assert s.get(Question, reply.question_id).status == "private"
+        assert s.scalar(select(func.count()).select_from(CommunityThread)) == 0
+        assert s.scalar(select(func.count()).where(Question.text == SECRET)) == 0
+
+
+def test_lead_reply_stops_the_clock_once(desk, sessions, clock) -> None:
+    ticket = desk.open_ticket(asker="U1", text=SECRET)
+    clock.now = T0 + timedelta(hours=1)
+    view = desk.lead_reply(ticket.id, "LEAD", "Je regarde.")
+    clock.now = T0 + timedelta(hours=2)
+    again = desk.lead_reply(ticket.id, "LEAD", "C'est corrigé.")
+    assert view.status == again.status == "answered"
+    assert view.first_answered_at == again.first_answered_at == T0 + timedelta(hours=1)
+    assert again.last_message == "C'est corrigé."
+    with sessions() as s:
+        rows = s.scalars(select(TicketMessage).order_by(TicketMessage.id)).all()
+    assert [(m.role, m.author, m.text) for m in rows] == [
+        ("lead", "LEAD", "Je regarde."), ("lead", "LEAD", "C'est corrigé.")]
+    with pytest.raises(InvalidInput):
+        desk.lead_reply(ticket.id, "LEAD", " ")
+    with pytest.raises(NotFound):
+        desk.lead_reply(999, "LEAD", "?")
+
+
+def test_waiting_for_the_customer_pauses_the_clock(desk, clock) -> None:
+    ticket = desk.open_ticket(asker="U1", text=SECRET, urgency="major")  # 24/7: exact arithmetic
+    clock.now = T0 + timedelta(hours=1)
+    waiting = desk.wait_for_customer(ticket.id)
+    assert waiting.status == "waiting_customer"
+    clock.now = T0 + timedelta(hours=4)
+    resumed = desk.asker_followup("U1", "Voici la capture demandée.")
+    assert resumed.id == ticket.id and resumed.status == "open"
+    assert resumed.due_at == ticket.due_at + timedelta(hours=3)
+    assert resumed.target_at == ticket.target_at + timedelta(hours=3)
+    assert resumed.last_message == "Voici la capture demandée."
+
+
+def test_followup_goes_to_the_newest_open_ticket(desk, sessions, clock) -> None:
+    assert desk.asker_followup("U1", "bonjour ?") is None
+    old = desk.open_ticket(asker="U1", text=SECRET)
+    clock.now = T0 + timedelta(minutes=5)
+    new = desk.open_ticket(asker="U1", text="Autre souci")
+    desk.open_ticket(asker="U2", text="Pas le même client")
+    assert desk.asker_followup("U1", "précision").id == new.id
+    closed = desk.close_ticket(new.id, by="LEAD")
+    assert closed.status == "closed" and closed.closed_at == clock.now
+    assert desk.asker_followup("U1", "encore").id == old.id
+    desk.close_ticket(old.id, by="U1")
+    assert desk.asker_followup("U1", "toujours là ?") is None
+    with sessions() as s:
+        rows = s.scalars(select(TicketMessage).order_by(TicketMessage.id)).all()
+    assert [(m.ticket_id, m.role, m.text) for m in rows] == [
+        (new.id, "asker", "précision"), (old.id, "asker", "encore")]
+
+
+def test_cards_and_channels(desk) -> None:
+    ticket = desk.open_ticket(asker="U1", text=SECRET)
+    assert [t.id for t in desk.unannounced_tickets()] == [ticket.id]
+    desk.record_ticket_card(ticket.id, "DLEAD", "55.5")
+    desk.record_asker_channel(ticket.id, "DU1")
+    found = desk.find_ticket_by_card("DLEAD", "55.5")
+    assert (found.id, found.lead_channel, found.lead_ts, found.asker_channel) == (
+        ticket.id, "DLEAD", "55.5", "DU1")
+    assert desk.find_ticket_by_card("DLEAD", "0") is None
+    assert desk.unannounced_tickets() == []
+    assert desk.get_ticket(ticket.id).lead_ts == "55.5"
+    with pytest.raises(NotFound):
+        desk.get_ticket(999)
+
+
+def test_declared_closed_days_push_open_deadlines(desk, sessions) -> None:
+    pytest.importorskip("bot.sla.policy")
+    ticket = desk.open_ticket(asker="U1", text=SECRET)  # Tuesday 10 March 2026
+    wednesday = date(2026, 3, 11)
+    assert desk.declare_closed_days([wednesday, wednesday], "congés", "LEAD") == [wednesday]
+    assert desk.declare_closed_days([wednesday], "congés", "LEAD") == []
+    with sessions() as s:
+        assert [(d.day, d.reason, d.declared_by) for d in s.scalars(select(ClosedDay))] == [
+            (wednesday, "congés", "LEAD")]
+    moved = desk.get_ticket(ticket.id)
+    assert moved.due_at == ticket.due_at + timedelta(days=1)
