@@ -59,15 +59,29 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             print(json.dumps(result_json(result), ensure_ascii=False), flush=True)
         elif result.answered and result.unit and result.best:
             u = result.unit
-            print(t("cli.ask.answer", answer=u.answer, source=u.source, score=result.best.score,
-                    unit_id=u.id))
+            print(
+                t(
+                    "cli.ask.answer",
+                    answer=u.answer,
+                    source=u.source,
+                    score=result.best.score,
+                    unit_id=u.id,
+                )
+            )
         elif result.reason in {"greeting", "thanks", "noise", "empty"}:
             print(t("cli.ask.smalltalk", reason=result.reason))
         elif result.suggestions:
             print(t("cli.ask.suggestions"))
             for n, m in enumerate(result.suggestions, 1):
-                print(t("cli.ask.suggestion", n=n, title=m.unit.title, score=m.score,
-                        unit_id=m.unit.id))
+                print(
+                    t(
+                        "cli.ask.suggestion",
+                        n=n,
+                        title=m.unit.title,
+                        score=m.score,
+                        unit_id=m.unit.id,
+                    )
+                )
         else:
             print(t("cli.ask.nothing"))
     return 0
@@ -87,10 +101,26 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     report = evaluate(cases, knowledge, args.kb)
     for o in report.misses:
-        print(t("cli.eval.miss", line=o.case.line, verdict=o.verdict, question=o.case.question,
-                unit=o.unit_id or "-", score=o.score if o.score is not None else "-"))
-    print(t("cli.eval.summary", total=len(report.outcomes), answerable=report.answerable,
-            correct=report.correct_pct, false=report.false_pct, routed=report.routed_pct))
+        print(
+            t(
+                "cli.eval.miss",
+                line=o.case.line,
+                verdict=o.verdict,
+                question=o.case.question,
+                unit=o.unit_id or "-",
+                score=o.score if o.score is not None else "-",
+            )
+        )
+    print(
+        t(
+            "cli.eval.summary",
+            total=len(report.outcomes),
+            answerable=report.answerable,
+            correct=report.correct_pct,
+            false=report.false_pct,
+            routed=report.routed_pct,
+        )
+    )
     return 0
 
 

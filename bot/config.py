@@ -110,7 +110,9 @@ class Settings:
         e = merged
         calendar = e.get("SLA_CALENDAR", "business").strip() or "business"
         if calendar not in {"business", "always"}:
-            raise SettingsError(f"SLA_CALENDAR doit valoir business ou always (reçu « {calendar} »)")
+            raise SettingsError(
+                f"SLA_CALENDAR doit valoir business ou always (reçu « {calendar} »)"
+            )
         defaults = cls()
         return cls(
             slack_bot_token=_opt(e, "SLACK_BOT_TOKEN"),

@@ -1,4 +1,4 @@
-"""The tables: questions, community threads, tickets and their messages, feedback, events, absences."""
+"""The tables: questions, community threads, tickets, messages, feedback, events, absences."""
 
 from __future__ import annotations
 

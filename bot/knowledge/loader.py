@@ -166,8 +166,11 @@ def load_base(folder: Path, root: Path) -> tuple[KnowledgeBase, list[Problem]]:
             if unit.id in seen:
                 first = seen[unit.id]
                 problems.append(
-                    Problem(rel, unit.line, f"identifiant {unit.id} déjà utilisé "
-                            f"({first.path}:{first.line})")
+                    Problem(
+                        rel,
+                        unit.line,
+                        f"identifiant {unit.id} déjà utilisé ({first.path}:{first.line})",
+                    )
                 )
                 continue
             seen[unit.id] = unit
@@ -193,6 +196,7 @@ def load_all(root: Path) -> tuple[dict[str, KnowledgeBase], list[Problem]]:
         if kb.units:
             bases[kb.name] = kb
         else:
-            problems.append(Problem(str(folder.relative_to(root)), 0, "base sans aucune unité",
-                                    "warning"))
+            problems.append(
+                Problem(str(folder.relative_to(root)), 0, "base sans aucune unité", "warning")
+            )
     return bases, problems

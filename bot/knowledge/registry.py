@@ -31,7 +31,9 @@ class Knowledge:
         self.problems = problems or []
         self.matchers = {name: Matcher.build(kb) for name, kb in bases.items()}
         self.matchers[ALL] = (
-            Matcher.build(combined(bases)) if len(bases) != 1 else next(iter(self.matchers.values()))
+            Matcher.build(combined(bases))
+            if len(bases) != 1
+            else next(iter(self.matchers.values()))
         )
 
     @classmethod

@@ -13,14 +13,16 @@ hundred microseconds whatever the size of the base.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.knowledge.model import KnowledgeBase, Unit
-from bot.matching.normalize import analyse, intents, words
+from bot.matching.normalize import analyse, intents, raw_words, word_terms
 
+LINK = re.compile(r"\]\(#([^)\s]+)\)")
 WEAK_WEIGHT = 0.6  # a term found only in the answer text counts this much
 MAX_ANSWER_TERMS = 60
 
@@ -48,6 +50,7 @@ class Index:
     idf: dict[str, float]
     unknown_idf: float
     surface: dict[str, str] = field(default_factory=dict)  # known folded word -> its term
+    links: list[frozenset[int]] = field(default_factory=list)  # units each answer links to
     deletes: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
@@ -61,11 +64,13 @@ class Index:
         for n, unit in enumerate(units):
             texts = (unit.title, *unit.phrasings)
             analysed = [analyse(p) for p in texts]
-            phrasings.append([" ".join(intents(p) + a) for p, a in zip(texts, analysed) if a])
+            phrasings.append(
+                [" ".join(intents(p) + a) for p, a in zip(texts, analysed, strict=True) if a]
+            )
             for text in (*texts, unit.answer):
-                for word, t in words(text):
-                    if t is not None:
-                        surface.setdefault(word, t)
+                for word in raw_words(text):
+                    if word not in surface and (terms := word_terms(word)):
+                        surface[word] = terms[0]
             s = frozenset(t for a in analysed for t in a)
             w = frozenset(analyse(unit.answer)[:MAX_ANSWER_TERMS]) - s
             strong.append(s)
@@ -78,7 +83,19 @@ class Index:
             units, phrasings, strong, weak, dict(postings), idf, math.log(1 + total) + 1, surface
         )
         index._build_deletes()
+        index._build_links()
         return index
+
+    def _build_links(self) -> None:
+        """Answers that link to each other (`[...](#anchor)`) make their units siblings."""
+        by_id = {u.id: n for n, u in enumerate(self.units)}
+        self.links = []
+        for unit in self.units:
+            targets = (a if "/" in a else f"{unit.kb}/{a}" for a in LINK.findall(unit.answer))
+            self.links.append(frozenset(by_id[t] for t in targets if t in by_id))
+
+    def siblings(self, a: int, b: int) -> bool:
+        return b in self.links[a] or a in self.links[b]
 
     def _build_deletes(self) -> None:
         table: dict[str, list[str]] = defaultdict(list)

@@ -6,100 +6,116 @@ Synonym values are canonical words; several keys may share one, which makes them
 
 from __future__ import annotations
 
+# fmt: off
 # SMS / chat spelling -> plain French (may expand to several words)
 SMS: dict[str, str] = {
     "cmt": "comment", "cmnt": "comment", "koment": "comment", "komment": "comment",
     "pk": "pourquoi", "pq": "pourquoi", "pkoi": "pourquoi", "pourkoi": "pourquoi",
-    "kel": "quel", "kelle": "quelle", "kels": "quels", "kelles": "quelles",
-    "koi": "quoi", "kwa": "quoi", "ke": "que", "k": "que", "ki": "qui", "kan": "quand",
-    "c": "c'est", "cest": "c'est", "sa": "ca", "g": "j'ai", "jai": "j'ai", "ya": "il y a",
-    "pdt": "pendant", "qd": "quand", "tjs": "toujours", "tjrs": "toujours", "bcp": "beaucoup",
-    "msg": "message", "ds": "dans", "dc": "donc", "pr": "pour", "ac": "avec", "avc": "avec",
-    "tt": "tout", "ts": "tous", "vs": "vous", "ns": "nous", "nn": "non", "mm": "meme",
-    "jsp": "je sais pas", "stp": "svp", "slt": "salut", "bjr": "bonjour", "bsr": "bonsoir",
-    "cc": "coucou", "mrc": "merci", "mci": "merci", "thx": "merci", "ty": "merci",
-    "mdp": "mot de passe", "tel": "telephone", "num": "numero", "no": "numero",
-    "dispo": "disponible", "pb": "probleme", "pbm": "probleme", "pblm": "probleme",
-    "rdv": "rendez-vous", "adr": "adresse", "appli": "application", "infos": "information",
-    "info": "information", "qqn": "quelqu'un", "qqch": "quelque chose", "auj": "aujourd'hui",
-    "jours": "jour", "j": "jour", "h": "heure", "hrs": "heure", "hr": "heure", "mn": "minute",
-    "fe": "fais", "fai": "fais", "fo": "faut", "sai": "sais", "pa": "pas", "pr1": "pour",
-    "cb": "carte bancaire", "ie": "internet explorer", "ff": "firefox",
+    "kel": "quel", "kelle": "quelle", "kels": "quels", "kelles": "quelles", "koi": "quoi",
+    "kwa": "quoi", "ke": "que", "k": "que", "ki": "qui", "kan": "quand", "c": "c'est",
+    "cest": "c'est", "sa": "ca", "g": "j'ai", "jai": "j'ai", "ya": "il y a", "pdt": "pendant",
+    "qd": "quand", "tjs": "toujours", "tjrs": "toujours", "bcp": "beaucoup", "msg": "message",
+    "ds": "dans", "dc": "donc", "pr": "pour", "ac": "avec", "avc": "avec", "tt": "tout",
+    "ts": "tous", "vs": "vous", "ns": "nous", "nn": "non", "mm": "meme", "jsp": "je sais pas",
+    "stp": "svp", "slt": "salut", "bjr": "bonjour", "bsr": "bonsoir", "cc": "coucou",
+    "mrc": "merci", "mci": "merci", "thx": "merci", "ty": "merci", "mdp": "mot de passe",
+    "tel": "telephone", "num": "numero", "no": "numero", "dispo": "disponible",
+    "pb": "probleme", "pbm": "probleme", "pblm": "probleme", "rdv": "rendezvous",
+    "adr": "adresse", "appli": "application", "infos": "information", "info": "information",
+    "qqn": "quelqu'un", "qqch": "quelque chose", "auj": "aujourd'hui", "jours": "jour",
+    "j": "jour", "h": "heure", "hrs": "heure", "hr": "heure", "mn": "minute", "fe": "fais",
+    "fai": "fais", "fo": "faut", "sai": "sais", "pa": "pas", "pr1": "pour",
+    "cb": "carte bancaire", "ie": "internet explorer", "ff": "firefox", "promo": "promotion",
+    "pub": "promotion",
 }
 
 # synonyms -> canonical word (applied after SMS expansion, before stemming)
 SYNONYMS: dict[str, str] = {
-    # bank details
     "rib": "bancaire", "iban": "bancaire", "banque": "bancaire", "bancaires": "bancaire",
-    "banquaire": "bancaire",
-    # deleting / closing an account
-    "fermer": "supprimer", "fermeture": "supprimer", "cloturer": "supprimer",
-    "cloture": "supprimer", "suppression": "supprimer", "effacer": "supprimer",
-    "desinscrire": "supprimer", "desinscription": "supprimer", "resilier": "supprimer",
-    # e-mail
-    "mail": "email", "mails": "email", "courriel": "email", "courriels": "email",
-    "mel": "email", "emails": "email", "e-mail": "email", "e-mails": "email",
-    "envoyeur": "expediteur", "emetteur": "expediteur",
-    # browsers
+    "banquaire": "bancaire", "fermer": "supprimer", "fermeture": "supprimer",
+    "cloturer": "supprimer", "cloture": "supprimer", "suppression": "supprimer",
+    "effacer": "supprimer", "desinscrire": "supprimer", "desinscription": "supprimer",
+    "resilier": "supprimer", "mail": "email", "mails": "email", "courriel": "email",
+    "courriels": "email", "mel": "email", "emails": "email", "e-mail": "email",
+    "e-mails": "email", "envoyeur": "expediteur", "emetteur": "expediteur",
     "browser": "navigateur", "navigateurs": "navigateur", "chromes": "chrome",
-    "mozilla": "firefox", "explorer": "explorer",
-    # money
-    "prix": "tarif", "cout": "tarif", "coute": "tarif", "couter": "tarif", "tarifs": "tarif",
-    "payer": "paiement", "paye": "paiement", "payement": "paiement", "reglement": "paiement",
-    "regler": "paiement",
-    # time
+    "mozilla": "firefox", "explorer": "explorer", "prix": "tarif", "cout": "tarif",
+    "coute": "tarif", "couter": "tarif", "tarifs": "tarif", "payer": "paiement",
+    "paye": "paiement", "payement": "paiement", "reglement": "paiement", "regler": "paiement",
     "temps": "delai", "duree": "delai", "longtemps": "delai", "delais": "delai",
-    # affiliation
     "parrainage": "affiliation", "parrain": "affiliation", "parrainer": "affiliation",
     "filleul": "affiliation", "filleuls": "affiliation", "affilie": "affiliation",
-    "affiliations": "affiliation",
-    # what the support handles
-    "occupe": "couvrir", "occuper": "couvrir", "occupez": "couvrir", "occupent": "couvrir",
-    "gere": "couvrir", "gerer": "couvrir", "gerez": "couvrir", "traite": "couvrir",
-    "traiter": "couvrir", "couvre": "couvrir", "couvrez": "couvrir", "intervient": "couvrir",
-    "intervenir": "couvrir", "intervention": "couvrir", "comprend": "couvrir",
-    # public / private
-    "publique": "public", "publiques": "public", "publics": "public", "visible": "public",
-    "visibles": "public", "confidentiel": "prive", "confidentielle": "prive",
-    "privee": "prive", "privees": "prive", "prives": "prive",
-    # misc
-    "ftth": "fibre", "fiber": "fibre", "rafraichir": "actualiser", "recharger": "actualiser",
-    "refresh": "actualiser", "f5": "actualiser", "exporter": "telecharger",
-    "export": "telecharger", "download": "telecharger", "abonnement": "forfait",
-    "formule": "forfait", "telephoner": "appeler", "joindre": "contacter",
-    "factures": "facture", "facturation": "facture", "souci": "probleme", "bug": "probleme",
-    "beug": "probleme", "fonctionne": "marche", "fonctionner": "marche", "marcher": "marche",
-    "compatibilite": "compatible", "incompatible": "compatible", "incompatibilite": "compatible",
-    "incompatibilites": "compatible",
+    "affiliations": "affiliation", "occupe": "couvrir", "occuper": "couvrir",
+    "occupez": "couvrir", "occupent": "couvrir", "gere": "couvrir", "gerer": "couvrir",
+    "gerez": "couvrir", "traite": "couvrir", "traiter": "couvrir", "couvre": "couvrir",
+    "couvrez": "couvrir", "intervient": "couvrir", "intervenir": "couvrir",
+    "intervention": "couvrir", "comprend": "couvrir", "publique": "public",
+    "publiques": "public", "publics": "public", "visible": "public", "visibles": "public",
+    "confidentiel": "prive", "confidentielle": "prive", "privee": "prive", "privees": "prive",
+    "prives": "prive", "ftth": "fibre", "fiber": "fibre", "rafraichir": "actualiser",
+    "recharger": "actualiser", "refresh": "actualiser", "f5": "actualiser",
+    "exporter": "telecharger", "export": "telecharger", "download": "telecharger",
+    "abonnement": "forfait", "formule": "forfait", "telephoner": "appeler",
+    "joindre": "contacter", "factures": "facture", "facturation": "facture",
+    "souci": "probleme", "bug": "probleme", "beug": "probleme", "fonctionne": "marche",
+    "fonctionner": "marche", "marcher": "marche", "compatibilite": "compatible",
+    "incompatible": "compatible", "incompatibilite": "compatible",
+    "incompatibilites": "compatible", "vue": "public", "vu": "public", "vues": "public",
+    "voient": "public", "voit": "public", "lisent": "public", "lise": "public",
+    "toucher": "commission", "touche": "commission", "gagner": "commission",
+    "gagne": "commission", "pourcentage": "commission", "rattacher": "attribuer",
+    "rattachee": "attribuer", "rattache": "attribuer", "rattachees": "attribuer",
+    "associer": "attribuer", "associee": "attribuer", "attribuees": "attribuer",
+    "attribuee": "attribuer", "lier": "attribuer", "liee": "attribuer", "prevenu": "averti",
+    "previent": "averti", "informe": "averti", "notifie": "averti", "fournir": "disposition",
+    "fournissez": "disposition", "fournit": "disposition", "proposez": "disposition",
+    "proposer": "disposition", "propose": "disposition", "pote": "affiliation",
+    "potes": "affiliation", "ami": "affiliation", "amis": "affiliation",
+    "copain": "affiliation", "copains": "affiliation", "copine": "affiliation",
+    "samedi": "weekend", "dimanche": "weekend", "we": "weekend",
 }
 
 # words that carry no topic (after folding accents); question words included
 STOP_WORDS: frozenset[str] = frozenset(
     """
-    a au aux avec ce ces cet cette c'est ca cela ceci celle celui ci d de des du dans donc
-    elle elles en et est etes etre eu il ils je j j'ai la le les leur leurs lui l ma mais me
-    meme mes moi mon m n ne ni nos notre nous on ou par pas pour qu que quel quelle quelles
-    quels qui quoi sa se ses si son sur ta te tes toi ton tu un une uns vos votre vous y
-    comment pourquoi quand combien ou est-ce est-il est-elle t-il t-elle s sont suis es ont
-    as ai avez avons avoir fait faire fais faut peut peux pouvez pouvons puis puisse dois doit
-    devez veux veut voudrais voudrait voulais souhaite souhaiterais aimerais savoir sais sait
-    connaitre dire dit svp merci bonjour bonsoir salut hello coucou hey re alors bien tres
-    tout tous toute toutes ici la-bas aussi encore deja juste vraiment quelqu'un quelque
-    chose besoin aide aider il y a-t-il vais va vont ya-t-il lorsque
-    non oui ok okay please plait s'il ceux celles chez moi-meme trouver trouve voir vois
-    svp stp merci mieux possible jamais rien soit soient sera seront serait etait etaient
-    etre sois aurai aura aurait auront avait pourrai pourrait pourrais peuvent vais serai
+    a a-t-il actuellement ai aide aider aimerais aller alors as assez au aujourd'hui aura aurai
+    aurait auront aussi autre autres aux avait avec avez avoir avons bah beaucoup ben besoin
+    bien bon bonjour bonne bonsoir bref c'est ca ce ceci cela celle celles celui cependant
+    certain certaine certaines certains ces cet cette ceux chaque chez chose ci combien comme
+    comment connaitre coucou d dans de deja demain des devez devoir dire dit dois doit donc
+    donner du elle elles en encore es est est-ce est-elle est-il et etaient etait etc etes etre
+    eu euh exact exactement faire fais fait falloir faut fois genre hein hello hey hier ici il
+    ils j j'ai jamais je jeudi juste l la la-bas lance lancer le les leur leurs lorsque lui
+    lundi m ma machin maintenant mais mardi matin me meme merci mercredi mes met mets mettre
+    midi mieux moi moi-meme moins mon n ne ni non normal normalement nos notre nous nuit ok okay
+    on ont ou oui par parfois particulier particuliere pas peu peut peuvent peux plait please
+    plus plusieurs possible pour pourquoi pourrai pourrais pourrait pourtant pouvez pouvons
+    precisement prendre puis puisse qu qu'est qu'est-ce quand que quel quelle quelles quelqu'un
+    quelque quelques quels qui quoi re rien s s'il sa sais sait salut savoir se sera serai
+    serait seront ses seul seule si simple simplement sinon soient soir sois soit son sont
+    souhaite souhaiterais souvent special speciale stp suis sur svp t-elle t-il ta te tes toi
+    ton total totale toujours tous tout toute toutes tres trop trouve trouver truc trucs tu un
+    une uns va vais vendredi venir veulent veut veux voir vois vont vos votre voudrais voudrait
+    voulais vouloir vous vraiment y ya-t-il
     """.split()
 )
 
+# small talk
 GREETINGS: frozenset[str] = frozenset(
-    "bonjour bonsoir salut hello coucou hey hi yo re bjr bsr slt cc allo".split()
+    """
+    allo bjr bonjour bonsoir bsr cc coucou hello hey hi re salut slt yo
+    """.split()
 )
 THANKS: frozenset[str] = frozenset(
-    """merci mrc mci thx thanks ty super parfait genial top cool nickel ok okay d'accord dac
-    daccord entendu bien impeccable excellent bravo beaucoup bcp infiniment""".split()
+    """
+    bcp beaucoup bien bravo cool d'accord dac daccord entendu excellent genial impeccable
+    infiniment mci merci mrc nickel ok okay parfait super thanks thx top ty
+    """.split()
 )
 POLITE: frozenset[str] = frozenset(
-    """bonne journee soiree svp stp s'il vous te plait a tous toutes tout le monde la equipe
-    madame monsieur""".split()
+    """
+    a bonne equipe journee la le madame monde monsieur plait s'il soiree stp svp te tous tout
+    toutes vous
+    """.split()
 )
+# fmt: on

@@ -6,7 +6,8 @@ Score of a candidate unit (0..100) = 60 % coverage + 40 % similarity, where
 - similarity is the best rapidfuzz token_set/token_sort ratio between the analysed question and
   the unit's analysed title and phrasings.
 The gate answers only when the best score is high, the coverage sufficient and the best unit
-clearly ahead of the second (the margin); otherwise it returns up to 3 suggestions.
+clearly ahead of the second (the margin), siblings excepted: two units whose answers link to each
+other are not rivals. Otherwise it returns up to 3 suggestions.
 """
 
 from __future__ import annotations
@@ -18,14 +19,14 @@ from rapidfuzz import fuzz
 from bot.knowledge.model import KnowledgeBase
 from bot.matching.index import Index
 from bot.matching.lexicon import GREETINGS, POLITE, STOP_WORDS, THANKS
-from bot.matching.normalize import intents, raw_words, words
+from bot.matching.normalize import intents, raw_words, word_terms
 from bot.matching.result import Match, MatchResult
 
 
 @dataclass(frozen=True)
 class Policy:
     answer_score: float = 60.0  # minimum score to answer
-    min_coverage: float = 0.6  # minimum share of the question the unit must cover
+    min_coverage: float = 0.62  # minimum share of the question the unit must cover
     margin: float = 5.0  # lead over the second unit needed to answer
     suggest_score: float = 30.0  # minimum score to be suggested
     candidates: int = 15  # units reranked with rapidfuzz
@@ -62,10 +63,9 @@ class Matcher:
         """Analysed question terms, unknown ones corrected to a known neighbour when close."""
         idf = self.index.idf
         terms: list[str] = []
-        for word, t in words(question):
-            if t is None:
-                continue
-            terms.append(t if t in idf else (self.index.correct(word) or t))
+        for word in raw_words(question):
+            for t in word_terms(word):
+                terms.append(t if t in idf else (self.index.correct(word) or t))
         return terms
 
     def score(self, question: str) -> list[Match]:
@@ -90,7 +90,7 @@ class Matcher:
             # the best phrasing counts most; a unit with several close phrasings gets a bonus
             similarity = 0.7 * sims[0] + 0.3 * sum(sims[:3]) / len(sims[:3])
             value = 100 * p.coverage_weight * coverage + (1 - p.coverage_weight) * similarity
-            scored.append(Match(idx.units[unit], round(value, 1), round(coverage, 3)))
+            scored.append(Match(idx.units[unit], round(value, 1), round(coverage, 3), unit))
         scored.sort(key=lambda m: -m.score)
         return scored
 
@@ -104,7 +104,10 @@ class Matcher:
         if not scored:
             return MatchResult(False, reason="nothing")
         best = scored[0]
-        second = scored[1].score if len(scored) > 1 else 0.0
+        # the margin is taken over the best unit that is not a declared sibling of the first
+        # (answers that link to each other cover the same ground and point to one another)
+        others = (m for m in scored[1:] if not self.index.siblings(best.position, m.position))
+        second = next((m.score for m in others), 0.0)
         if (
             best.score >= p.answer_score
             and best.coverage >= p.min_coverage

@@ -17,22 +17,54 @@ from bot.matching.lexicon import SMS, STOP_WORDS, SYNONYMS
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'", "`": "'", "ʼ": "'"})
 _ELISION = re.compile(r"\b(?:l|d|j|qu|n|s|t|m|c|jusqu|lorsqu|puisqu|quoiqu)'")
 _EMAIL = re.compile(r"\be-?mails?\b")
+_JOINED = (
+    (re.compile(r"\brendez[- ]vous\b"), "rendezvous"),
+    (re.compile(r"\bweek[- ]?ends?\b"), "weekend"),
+)
 _HOURS = re.compile(r"(\d+)\s*h\b")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _EXTRA_STOP = frozenset({"t", "quelqu", "un", "une", "ouloc"})
 
 # endings stripped by the light stemmer, longest first; a stem keeps at least 4 letters
 _SUFFIXES = (
-    "issements", "issement", "ations", "ation", "ements", "ement", "ments", "ment",
-    "euses", "euse", "eurs", "eur", "ables", "able", "iques", "ique", "ees", "ee",
-    "es", "er", "ez", "e", "ait", "ant",
+    "issements",
+    "issement",
+    "ations",
+    "ation",
+    "ements",
+    "ement",
+    "ments",
+    "ment",
+    "euses",
+    "euse",
+    "eurs",
+    "eur",
+    "ables",
+    "able",
+    "iques",
+    "ique",
+    "ees",
+    "ee",
+    "es",
+    "er",
+    "ez",
+    "e",
+    "ait",
+    "ant",
 )
 
 
 # question words kept as intent markers: they take part in similarity, not in coverage
-INTENTS = {"ou": "qou", "comment": "qcomment", "pourquoi": "qpourquoi", "combien": "qcombien",
-           "quand": "qquand"}
-_WHERE = re.compile(r"\bo[uù]\s+(?=est|sont|se|trouver|trouve|passer|puis|faire|voir|aller)|\bo[ù]\b")
+INTENTS = {
+    "ou": "qou",
+    "comment": "qcomment",
+    "pourquoi": "qpourquoi",
+    "combien": "qcombien",
+    "quand": "qquand",
+}
+_WHERE = re.compile(
+    r"\bo[uù]\s+(?=est|sont|se|trouver|trouve|passer|puis|faire|voir|aller)|\bo[ù]\b"
+)
 
 
 def fold(text: str) -> str:
@@ -59,6 +91,8 @@ def raw_words(text: str) -> list[str]:
     """Folded words with elisions cut; "où" (where) kept apart from "ou" (or)."""
     folded = _EMAIL.sub("email", fold(_WHERE.sub(" ouloc ", text.lower())))
     folded = _HOURS.sub(r"\1 h", folded)
+    for pattern, joined in _JOINED:
+        folded = pattern.sub(joined, folded)
     folded = _ELISION.sub(" ", folded)
     return [w for w in _SPLIT.split(folded) if w]
 
@@ -77,6 +111,12 @@ def term(word: str) -> str | None:
     if word in STOP_WORDS or word in _EXTRA_STOP:
         return None
     return stem(SYNONYMS.get(word, word))
+
+
+@lru_cache(maxsize=200_000)
+def word_terms(word: str) -> tuple[str, ...]:
+    """The terms one folded word stands for (none for a stop word)."""
+    return tuple(t for e in _expand(word) if (t := term(e)) is not None)
 
 
 def words(text: str) -> list[tuple[str, str | None]]:

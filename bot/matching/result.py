@@ -12,6 +12,7 @@ class Match:
     unit: Unit
     score: float  # 0..100
     coverage: float = 0.0  # share of the question's weight this unit covers, 0..1
+    position: int = -1  # the unit's row in the matcher's index
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench eval kb-check serve clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## run: the bot (Slack Socket Mode with tokens, otherwise the local console chat)
+run: $(STAMP)
+	$(BIN)/python -m bot run
+
+## test: lint then the whole suite (SQLite and PostgreSQL)
+test: $(STAMP)
+	$(BIN)/ruff check bot tests
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check bot tests
+	$(BIN)/ruff format --check bot tests
+
+bench: $(STAMP)
+	$(BIN)/python -m bot bench
+
+eval: $(STAMP)
+	$(BIN)/python -m bot eval ../shared/eval/dev.jsonl
+
+kb-check: $(STAMP)
+	$(BIN)/python -m bot kb check
+
+serve: $(STAMP)
+	$(BIN)/python -m bot serve --port $${PORT:-3000}
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,227 @@
+"""Matching benchmark: latency (median, p99) per question, build time and memory, for the
+shipped knowledge and for synthetic bases. Prints figures; asserts nothing.
+
+Synthetic units are made of words drawn with a Zipf-like law from the shipped vocabulary plus
+generated French-looking words, so that frequent and rare terms coexist as in real bases.
+Questions are phrasings of random units with a dropped word, a typo and filler words.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import random
+import statistics
+import time
+from pathlib import Path
+
+from bot.config import Settings
+from bot.knowledge.model import KnowledgeBase, Unit
+from bot.knowledge.registry import ALL, Knowledge
+from bot.matching import Matcher
+
+SYLLABLES = [
+    "ba",
+    "be",
+    "bi",
+    "bo",
+    "bu",
+    "ca",
+    "ce",
+    "ci",
+    "co",
+    "cu",
+    "da",
+    "de",
+    "di",
+    "do",
+    "du",
+    "fa",
+    "fe",
+    "fi",
+    "fo",
+    "la",
+    "le",
+    "li",
+    "lo",
+    "lu",
+    "ma",
+    "me",
+    "mi",
+    "mo",
+    "mu",
+    "na",
+    "ne",
+    "ni",
+    "no",
+    "nu",
+    "pa",
+    "pe",
+    "pi",
+    "po",
+    "pu",
+    "ra",
+    "re",
+    "ri",
+    "ro",
+    "ru",
+    "sa",
+    "se",
+    "si",
+    "so",
+    "su",
+    "ta",
+    "te",
+    "ti",
+    "to",
+    "tu",
+    "va",
+    "ve",
+    "vi",
+    "vo",
+    "an",
+    "en",
+    "in",
+    "on",
+    "ou",
+    "oi",
+    "eu",
+    "ai",
+    "ar",
+    "er",
+    "ir",
+    "or",
+    "ur",
+    "ant",
+    "ent",
+    "ion",
+    "eur",
+    "age",
+    "ure",
+]
+FILLERS = ["comment", "je", "voudrais", "savoir", "svp", "où", "est-ce que", "mon", "la", "les"]
+
+
+def _rss_mb() -> float:
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):  # pragma: no cover - non-Linux
+        return float("nan")
+
+
+def synthetic_base(size: int, seed: int = 7, vocab_size: int | None = None) -> KnowledgeBase:
+    rng = random.Random(seed)
+    vocab_size = vocab_size or max(2000, size // 2)
+    words = sorted(
+        {
+            "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+            for _ in range(vocab_size)
+        }
+    )
+    weights = [1 / (rank + 1) ** 0.9 for rank in range(len(words))]
+
+    def phrase(lo: int, hi: int) -> str:
+        return " ".join(rng.choices(words, weights, k=rng.randint(lo, hi)))
+
+    units = [
+        Unit(
+            id=f"synth/u{n}",
+            kb="synth",
+            title=phrase(3, 7),
+            answer=phrase(20, 40),
+            source=f"Synthétique › {n}",
+            phrasings=tuple(phrase(3, 7) for _ in range(3)),
+        )
+        for n in range(size)
+    ]
+    return KnowledgeBase("synth", "Synthétique", units)
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    if len(word) < 5:
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def questions_for(kb: KnowledgeBase, count: int, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        unit = rng.choice(kb.units)
+        words = rng.choice((unit.title, *unit.phrasings)).split()
+        if len(words) > 3:
+            words.pop(rng.randrange(len(words)))
+        k = rng.randrange(len(words))
+        words[k] = _typo(words[k], rng)
+        out.append(" ".join([rng.choice(FILLERS), *words, "?"]))
+    return out
+
+
+def measure(matcher: Matcher, questions: list[str]) -> tuple[float, float, float]:
+    """(median µs, p99 µs, answered share) over the questions."""
+    times = []
+    answered = 0
+    for q in questions:
+        start = time.perf_counter_ns()
+        result = matcher.match(q)
+        times.append((time.perf_counter_ns() - start) / 1000)
+        answered += result.answered
+    times.sort()
+    p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+    return statistics.median(times), p99, answered / len(questions)
+
+
+def _row(name: str, units: int, build_s: float, mem_mb: float, lat: tuple) -> str:
+    med, p99, share = lat
+    return (
+        f"{name:<22} {units:>8} {build_s:>9.2f} {mem_mb:>9.1f} "
+        f"{med / 1000:>9.3f} {p99 / 1000:>9.3f} {share * 100:>9.1f}"
+    )
+
+
+def run_bench(settings: Settings, sizes: list[int], queries: int = 2000) -> int:
+    print(
+        f"{'base':<22} {'unités':>8} {'build s':>9} {'mém. Mo':>9} "
+        f"{'méd. ms':>9} {'p99 ms':>9} {'répondu %':>9}"
+    )
+    gc.collect()
+    before = _rss_mb()
+    start = time.perf_counter()
+    knowledge = Knowledge.load(settings.knowledge_dir)
+    build = time.perf_counter() - start
+    gc.collect()
+    shipped = knowledge.matchers[ALL]
+    qs = questions_for(shipped.index and KnowledgeBase("all", units=shipped.index.units), queries)
+    print(
+        _row(
+            "connaissances livrées",
+            len(shipped.index.units),
+            build,
+            _rss_mb() - before,
+            measure(shipped, qs),
+        ),
+        flush=True,
+    )
+    for size in sizes:
+        kb = synthetic_base(size)
+        gc.collect()
+        before = _rss_mb()
+        start = time.perf_counter()
+        matcher = Matcher.build(kb)
+        build = time.perf_counter() - start
+        gc.collect()
+        mem = _rss_mb() - before
+        print(
+            _row(
+                f"synthétique {size}",
+                size,
+                build,
+                mem,
+                measure(matcher, questions_for(kb, queries)),
+            ),
+            flush=True,
+        )
+        del matcher, kb
+    return 0
