@@ -19,13 +19,15 @@ from tests.core.conftest import BROWSER, KB, T0
 
 DOWN_URLS = {
     "postgresql": "postgresql+psycopg://postgres@127.0.0.1:1/x?connect_timeout=1",
-    "sqlite": "sqlite:////nonexistent-dir-for-bot-tests/sub/bot.db",
+    # a SQLite file "inside" a regular file: cannot be opened, even by root
+    "sqlite": "sqlite:///{tmp}/a-file/bot.db",
 }
 
 
 @pytest.fixture(params=sorted(DOWN_URLS))
-def down_desk(request, knowledge, settings, clock):  # type: ignore[no-untyped-def]
-    engine = create_engine(DOWN_URLS[request.param])
+def down_desk(request, knowledge, settings, clock, tmp_path):  # type: ignore[no-untyped-def]
+    (tmp_path / "a-file").write_text("not a folder")
+    engine = create_engine(DOWN_URLS[request.param].format(tmp=tmp_path))
     yield Desk(sessionmaker(engine), knowledge, settings, clock=clock,
                spool=Spool(settings.spool_dir))
     engine.dispose()
