@@ -15,7 +15,7 @@ from sqlalchemy import create_engine
 
 from bot.config import Settings
 from bot.core import Desk, InvalidInput, Reply, StoreUnavailable, Suggestion
-from bot.core.store import is_db_down
+from bot.core.store import is_db_down, short_reason
 from bot.db.engine import make_engine, migrate, session_factory
 from bot.knowledge.registry import Knowledge
 from bot.messages import set_language, t
@@ -150,7 +150,7 @@ def run_chat(
     except Exception as exc:
         if not is_db_down(exc):
             raise
-        log.warning("database unreachable, messages go to the spool: %s", exc)
+        log.warning("database unreachable, messages go to the spool: %s", short_reason(exc))
     desk = Desk(session_factory(engine), knowledge, settings)
     try:
         desk.replay_spool()

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.config import Settings
 from bot.core import sla_bridge
 from bot.core.spool import Spool, SpoolEntry
-from bot.core.store import is_db_down
+from bot.core.store import is_db_down, short_reason
 from bot.core.views import NotFound, StoreUnavailable, TicketView
 from bot.db.models import SpooledMessage, Ticket
 from bot.db.types import utcnow
@@ -69,10 +69,10 @@ class DeskBase:
         except Exception as exc:
             if not is_db_down(exc):
                 raise
-            log.warning("database down, %s spooled: %s", kind, exc.__class__.__name__)
+            log.warning("database down, %s spooled: %s", kind, short_reason(exc))
             self.spool.append(kind, payload)
             if raise_when_down:
-                raise StoreUnavailable(str(exc)) from exc
+                raise StoreUnavailable(short_reason(exc)) from exc
             return None
 
     def _read(self, fn: Callable[[Session], T]) -> T:
@@ -82,7 +82,7 @@ class DeskBase:
                 return fn(session)
         except Exception as exc:
             if is_db_down(exc):
-                raise StoreUnavailable(str(exc)) from exc
+                raise StoreUnavailable(short_reason(exc)) from exc
             raise
 
     def replay_entry(self, entry: SpoolEntry) -> bool:
@@ -103,14 +103,14 @@ class DeskBase:
             return True
         except IntegrityError as exc:
             if is_db_down(exc):
-                raise StoreUnavailable(str(exc)) from exc
+                raise StoreUnavailable(short_reason(exc)) from exc
             with self.sessions() as session:
                 if session.get(SpooledMessage, entry.key) is not None:
                     return False  # another replayer took it
             raise
         except Exception as exc:
             if is_db_down(exc):
-                raise StoreUnavailable(str(exc)) from exc
+                raise StoreUnavailable(short_reason(exc)) from exc
             raise
 
     # --- tickets ----------------------------------------------------------------------------

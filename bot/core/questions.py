@@ -42,9 +42,7 @@ class QuestionsMixin(DeskBase):
         if key:
             return Reply("invalid", text=invalid_text(key, text), reason=key)
         text = text.strip()
-        if kb not in self.knowledge.bases and self.settings.default_kb in self.knowledge.bases:
-            log.warning("unknown knowledge base %s, using %s", kb, self.settings.default_kb)
-            kb = self.settings.default_kb
+        kb = self._known_kb(kb)
         result = self.knowledge.match(text, kb)
         if result.reason in SMALLTALK:
             return Reply("smalltalk", text=t(SMALLTALK[result.reason]), reason=result.reason)
@@ -65,6 +63,17 @@ class QuestionsMixin(DeskBase):
         intro = t("answer.suggestions_intro") if suggestions else t("answer.nothing")
         return Reply("suggestions", qid, suggestions=suggestions, text=intro,
                      stored=qid is not None, reason=result.reason)
+
+    def _known_kb(self, kb: str) -> str:
+        """`kb` if the knowledge has a matcher for it, else the default base, else "all"."""
+        known = getattr(self.knowledge, "matchers", self.knowledge.bases)
+        if kb in known:
+            return kb
+        for fallback in (self.settings.default_kb, "all"):
+            if fallback in known:
+                log.warning("unknown knowledge base %s, using %s", kb, fallback)
+                return fallback
+        return kb
 
     def _apply_question(self, s: Session, p: dict[str, Any]) -> int:
         question = Question(

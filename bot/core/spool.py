@@ -77,6 +77,7 @@ class Spool:
     def replay(self, desk: Replayer) -> int:
         """Re-apply the spooled entries; returns how many were applied now (not skipped).
         Stops at the first entry the database cannot take (still down): the rest stay."""
+        from bot.core.store import short_reason
         from bot.core.views import StoreUnavailable
 
         done: set[str] = set()
@@ -87,9 +88,9 @@ class Spool:
                 applied += desk.replay_entry(entry)
             except StoreUnavailable:
                 break
-            except Exception:
-                log.exception("spool entry %s (%s) refused; kept in %s",
-                              entry.key, entry.kind, self.rejected_path.name)
+            except Exception as exc:  # noqa: BLE001 - set aside, never lost, never retried forever
+                log.error("spool entry %s (%s) refused (%s); kept in %s", entry.key, entry.kind,
+                          short_reason(exc), self.rejected_path)
                 rejected.append(entry)
             done.add(entry.key)
         if done:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, StatementError
 
 _DOWN_WORDS = ("connection refused", "could not connect", "server closed the connection",
                "connection timed out", "unable to open database file", "connection is closed")
@@ -22,3 +22,12 @@ def is_db_down(exc: BaseException) -> bool:
             return True
         current = current.__cause__ or current.__context__
     return False
+
+
+def short_reason(exc: BaseException) -> str:
+    """The driver's own message, without the SQL statement and its parameters (which may hold
+    private text): safe to log or to put in StoreUnavailable."""
+    if isinstance(exc, StatementError) and exc.orig is not None:
+        exc = exc.orig
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {first[:200]}"

@@ -85,3 +85,14 @@ def test_first_time_event_is_true_once(desk, sessions) -> None:
     assert desk.first_time_event("Ev2") is True
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(ProcessedEvent)) == 2
+
+
+def test_first_time_event_is_exact_under_concurrency(desk) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    ids = [f"Ev{i % 4}" for i in range(32)]
+    with ThreadPoolExecutor(8) as pool:
+        firsts = list(pool.map(desk.first_time_event, ids))
+    assert sum(firsts) == 4
+    assert sorted(i for i, first in zip(ids, firsts, strict=True) if first) == [
+        "Ev0", "Ev1", "Ev2", "Ev3"]

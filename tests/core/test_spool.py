@@ -48,8 +48,9 @@ def test_ask_still_answers_when_the_database_is_down(down_desk) -> None:
 
 
 def test_open_ticket_is_spooled_then_refused(down_desk) -> None:
-    with pytest.raises(StoreUnavailable):
+    with pytest.raises(StoreUnavailable) as caught:
         down_desk.open_ticket(asker="U1", text="Secret", urgency="urgent")
+    assert "Secret" not in str(caught.value)
     [entry] = down_desk.spool.entries()
     assert (entry.kind, entry.payload["text"], entry.payload["urgency"]) == (
         "ticket", "Secret", "urgent")
@@ -150,3 +151,15 @@ def test_community_post_recorded_while_down_is_replayed(down_desk, desk, session
     with sessions() as s:
         thread = s.scalar(select(CommunityThread))
     assert (thread.question_id, thread.channel, thread.ts) == (reply.question_id, "CCOMM", "9.9")
+
+
+def test_short_reason_drops_the_statement_and_its_parameters() -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from bot.core.store import is_db_down, short_reason
+
+    exc = OperationalError("INSERT INTO tickets (text) VALUES (?)", ("Secret",),
+                           ConnectionRefusedError("connection refused"))
+    assert is_db_down(exc)
+    assert short_reason(exc) == "ConnectionRefusedError: connection refused"
+    assert not is_db_down(ValueError("bad value"))
