@@ -24,7 +24,9 @@ MESSAGES: dict[str, str] = {
     ),
     # CLI
     "sla.cli.help": "calcule le rappel et l'échéance d'une question privée",
-    "sla.cli.from": "arrivée de la question (ISO, heure locale si sans fuseau ; défaut : maintenant)",
+    "sla.cli.from": (
+        "arrivée de la question (ISO, heure locale si sans fuseau ; défaut : maintenant)"
+    ),
     "sla.cli.calendar": "calendrier : business (jours ouvrés) ou always (24 h/24, 7 j/7)",
     "sla.cli.urgency": "urgence du ticket (major impose le calendrier always)",
     "sla.cli.hours": "délai d'escalade en heures (défaut : SLA_DEADLINE_HOURS)",
