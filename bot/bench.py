@@ -9,6 +9,7 @@ Questions are phrasings of random units with a dropped word, a typo and filler w
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import random
 import statistics
@@ -119,10 +120,10 @@ def synthetic_base(size: int, seed: int = 7, vocab_size: int | None = None) -> K
             for _ in range(vocab_size)
         }
     )
-    weights = [1 / (rank + 1) ** 0.9 for rank in range(len(words))]
+    cumulative = list(itertools.accumulate(1 / (rank + 1) ** 0.9 for rank in range(len(words))))
 
     def phrase(lo: int, hi: int) -> str:
-        return " ".join(rng.choices(words, weights, k=rng.randint(lo, hi)))
+        return " ".join(rng.choices(words, cum_weights=cumulative, k=rng.randint(lo, hi)))
 
     units = [
         Unit(

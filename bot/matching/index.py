@@ -12,19 +12,22 @@ hundred microseconds whatever the size of the base.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.knowledge.model import KnowledgeBase, Unit
-from bot.matching.normalize import analyse, intents, raw_words, word_terms
+from bot.matching.normalize import intents_of, raw_words, word_terms
 
 LINK = re.compile(r"\]\(#([^)\s]+)\)")
 WEAK_WEIGHT = 0.6  # a term found only in the answer text counts this much
 MAX_ANSWER_TERMS = 60
+POOL = 200  # candidates kept after the rare terms, before the frequent ones
 
 
 def _deletes(word: str, distance: int) -> set[str]:
@@ -34,6 +37,13 @@ def _deletes(word: str, distance: int) -> set[str]:
         frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
         found |= frontier
     return found
+
+
+def _learn(surface: dict[str, str], folded: list[str]) -> None:
+    """Remember which term each known word stands for (typo correction targets words)."""
+    for word in folded:
+        if word not in surface and (terms := word_terms(word)):
+            surface[word] = terms[0]
 
 
 def _max_edits(word: str) -> int:
@@ -46,7 +56,7 @@ class Index:
     phrasings: list[list[str]]  # per unit: its analysed title and phrasings, as strings
     strong: list[frozenset[str]]
     weak: list[frozenset[str]]
-    postings: dict[str, list[int]]
+    postings: dict[str, list[int]]  # term -> units (n for strong, ~n for weak postings)
     idf: dict[str, float]
     unknown_idf: float
     surface: dict[str, str] = field(default_factory=dict)  # known folded word -> its term
@@ -62,21 +72,27 @@ class Index:
         postings: dict[str, list[int]] = defaultdict(list)
         surface: dict[str, str] = {}
         for n, unit in enumerate(units):
-            texts = (unit.title, *unit.phrasings)
-            analysed = [analyse(p) for p in texts]
-            phrasings.append(
-                [" ".join(intents(p) + a) for p, a in zip(texts, analysed, strict=True) if a]
-            )
-            for text in (*texts, unit.answer):
-                for word in raw_words(text):
-                    if word not in surface and (terms := word_terms(word)):
-                        surface[word] = terms[0]
-            s = frozenset(t for a in analysed for t in a)
-            w = frozenset(analyse(unit.answer)[:MAX_ANSWER_TERMS]) - s
+            unit_phrasings: list[str] = []
+            strong_terms: set[str] = set()
+            for text in (unit.title, *unit.phrasings):
+                folded = raw_words(text)
+                terms = [t for w in folded for t in word_terms(w)]
+                if terms:
+                    unit_phrasings.append(" ".join(intents_of(folded) + terms))
+                strong_terms.update(terms)
+                _learn(surface, folded)
+            answer_words = raw_words(unit.answer)
+            _learn(surface, answer_words)
+            answer_terms = [t for w in answer_words for t in word_terms(w)][:MAX_ANSWER_TERMS]
+            s = frozenset(strong_terms)
+            w = frozenset(answer_terms) - s
+            phrasings.append(unit_phrasings)
             strong.append(s)
             weak.append(w)
-            for t in s | w:
+            for t in s:
                 postings[t].append(n)
+            for t in w:
+                postings[t].append(~n)  # weak postings are stored complemented
         total = max(len(units), 1)
         idf = {t: math.log(1 + total / len(p)) for t, p in postings.items()}
         index = cls(
@@ -129,22 +145,33 @@ class Index:
         return 0.0
 
     def candidates(self, terms: list[str], limit: int) -> dict[int, float]:
-        """Units sharing terms with the query, with their idf-weighted overlap."""
+        """Units sharing terms with the query, with their idf-weighted overlap.
+
+        Rare terms enumerate their postings; the best POOL units then collect the weight of
+        the frequent terms by set membership, so the cost stays bounded at any base size.
+        """
         rare_df = max(64, len(self.units) // 50)
-        ordered = sorted(set(terms), key=lambda t: -self.idf.get(t, 0.0))
+        known = sorted(
+            (t for t in set(terms) if t in self.postings), key=lambda t: -self.idf[t]
+        )
+        rare = [t for t in known if len(self.postings[t]) <= rare_df]
+        frequent = [t for t in known if len(self.postings[t]) > rare_df]
+        if not rare and frequent:  # only common words: the rarest of them seeds the pool
+            rare, frequent = frequent[:1], frequent[1:]
         scores: dict[int, float] = defaultdict(float)
-        for t in ordered:
-            units = self.postings.get(t)
-            if not units:
-                continue
+        for t in rare:
             idf = self.idf[t]
-            if len(units) <= rare_df or not scores:
-                for u in units[: rare_df * 4]:
-                    scores[u] += idf * self.weight(t, u)
-            else:
-                for u in scores:
-                    w = self.weight(t, u)
-                    if w:
-                        scores[u] += idf * w
-        best = sorted(scores.items(), key=lambda kv: -kv[1])[:limit]
-        return dict(best)
+            weak_idf = idf * WEAK_WEIGHT
+            for u in self.postings[t][: rare_df * 4]:
+                if u >= 0:
+                    scores[u] += idf
+                else:
+                    scores[~u] += weak_idf
+        pool = dict(heapq.nlargest(POOL, scores.items(), key=itemgetter(1)))
+        for t in frequent:
+            idf = self.idf[t]
+            for u in pool:
+                w = self.weight(t, u)
+                if w:
+                    pool[u] += idf * w
+        return dict(heapq.nlargest(limit, pool.items(), key=itemgetter(1)))

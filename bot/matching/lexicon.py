@@ -73,30 +73,38 @@ SYNONYMS: dict[str, str] = {
     "potes": "affiliation", "ami": "affiliation", "amis": "affiliation",
     "copain": "affiliation", "copains": "affiliation", "copine": "affiliation",
     "samedi": "weekend", "dimanche": "weekend", "we": "weekend",
+    "checker": "verifier", "check": "verifier", "verif": "verifier", "rapporte": "commission",
+    "rapporter": "commission", "promouvoir": "promotion", "rep": "reponse", "semaines": "delai",
+    "semaine": "delai", "long": "delai", "brancher": "connecter", "connecte": "connecter",
+    "relier": "connecter",
 }
 
 # words that carry no topic (after folding accents); question words included
 STOP_WORDS: frozenset[str] = frozenset(
     """
-    a a-t-il actuellement ai aide aider aimerais aller alors as assez au aujourd'hui aura aurai
-    aurait auront aussi autre autres aux avait avec avez avoir avons bah beaucoup ben besoin
-    bien bon bonjour bonne bonsoir bref c'est ca ce ceci cela celle celles celui cependant
-    certain certaine certaines certains ces cet cette ceux chaque chez chose ci combien comme
-    comment connaitre coucou d dans de deja demain des devez devoir dire dit dois doit donc
-    donner du elle elles en encore es est est-ce est-elle est-il et etaient etait etc etes etre
-    eu euh exact exactement faire fais fait falloir faut fois genre hein hello hey hier ici il
-    ils j j'ai jamais je jeudi juste l la la-bas lance lancer le les leur leurs lorsque lui
-    lundi m ma machin maintenant mais mardi matin me meme merci mercredi mes met mets mettre
-    midi mieux moi moi-meme moins mon n ne ni non normal normalement nos notre nous nuit ok okay
-    on ont ou oui par parfois particulier particuliere pas peu peut peuvent peux plait please
-    plus plusieurs possible pour pourquoi pourrai pourrais pourrait pourtant pouvez pouvons
-    precisement prendre puis puisse qu qu'est qu'est-ce quand que quel quelle quelles quelqu'un
-    quelque quelques quels qui quoi re rien s s'il sa sais sait salut savoir se sera serai
-    serait seront ses seul seule si simple simplement sinon soient soir sois soit son sont
-    souhaite souhaiterais souvent special speciale stp suis sur svp t-elle t-il ta te tes toi
-    ton total totale toujours tous tout toute toutes tres trop trouve trouver truc trucs tu un
-    une uns va vais vendredi venir veulent veut veux voir vois vont vos votre voudrais voudrait
-    voulais vouloir vous vraiment y ya-t-il
+    a a-t-il actuellement ai aide aider aidez aidez-moi aimerais aller alors apres arrive
+    arrivent arriver as assez attendre attends au aujourd'hui aura aurai aurait auront aussi
+    autre autres aux avait avance avant avec avez avoir avons bah beaucoup ben besoin bien
+    bloque bloquee bon bonjour bonne bonsoir bref c'est ca ce ceci cela celle celles celui
+    cependant certain certaine certaines certains ces cet cette ceux chaque chez chose chui
+    chuis ci coince coincee combien comme comment connaitre cordialement coucou d d'avance dans
+    de dedans dehors deja demain des dessus devez devoir dire dit dois doit donc donner du elle
+    elles en encore ensuite es est est-ce est-elle est-il et etaient etait etc etes etre eu euh
+    exact exactement faire fais fait falloir faut fini finir flemme fois franchement galere
+    galerer genre grave hein hello help hey hier ici il ils j j'ai jamais je jeudi jsais juste l
+    la la-bas laisser lance lancer le les leur leurs lorsque lui lundi m ma machin maintenant
+    mais marche mardi matin me meme merci mercredi mes met mets mettre midi mieux moi moi-meme
+    moins mon n ne ni non normal normalement nos notre nous nuit nul nulle ok okay on ont ou oui
+    par parfois part particulier particuliere partout pas perdu perdue perso peu peut peut-etre
+    peuvent peux pire plait please plus plusieurs possible pour pourquoi pourrai pourrais
+    pourrait pourtant pouvez pouvons precisement prendre ptet puis puisse qu qu'est qu'est-ce
+    quand que quel quelle quelles quelqu'un quelque quelques quels qui quoi rapidement re rien s
+    s'il sa sais sait salut savoir se sera serai serait seront ses seul seule si simple
+    simplement sinon soient soir sois soit son sont souhaite souhaiterais souvent souvienne
+    souviens special speciale stp suis sur surement svp t-elle t-il ta te tes toi ton total
+    totale toujours tous tout toute toutes tres trop trouve trouver truc trucs tu un une uns
+    urgent urgente va vais vendredi venir veulent veut veux vite voir vois vont vos votre
+    voudrais voudrait voulais voulait vouloir voulu vous vraiment y ya-t-il
     """.split()
 )
 

@@ -15,7 +15,10 @@ from functools import lru_cache
 from bot.matching.lexicon import SMS, STOP_WORDS, SYNONYMS
 
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'", "`": "'", "ʼ": "'"})
+_ACCENTS = str.maketrans("àâäáãåçéèêëíìîïñóòôöõúùûüýÿ", "aaaaaaceeeeiiiinooooouuuuyy")
 _ELISION = re.compile(r"\b(?:l|d|j|qu|n|s|t|m|c|jusqu|lorsqu|puisqu|quoiqu)'")
+# chat contractions without apostrophe: jpeux, jsuis, jtrouve -> peux, suis, trouve
+_CONTRACTION = re.compile(r"\bj(?=[bcdfgkmnpqrstvz][aeiouyrhl])")
 _EMAIL = re.compile(r"\be-?mails?\b")
 _JOINED = (
     (re.compile(r"\brendez[- ]vous\b"), "rendezvous"),
@@ -69,7 +72,9 @@ _WHERE = re.compile(
 
 def fold(text: str) -> str:
     """Lower-case, ligatures expanded, accents removed, typographic apostrophes unified."""
-    text = text.lower().translate(_LIGATURES)
+    text = text.lower().translate(_LIGATURES).translate(_ACCENTS)
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -94,6 +99,7 @@ def raw_words(text: str) -> list[str]:
     for pattern, joined in _JOINED:
         folded = pattern.sub(joined, folded)
     folded = _ELISION.sub(" ", folded)
+    folded = _CONTRACTION.sub("", folded)
     return [w for w in _SPLIT.split(folded) if w]
 
 
@@ -130,11 +136,16 @@ def words(text: str) -> list[tuple[str, str | None]]:
 
 def intents(text: str) -> list[str]:
     """Intent markers of the question words in `text` (where, how, why...)."""
+    return intents_of(raw_words(text))
+
+
+def intents_of(folded: list[str]) -> list[str]:
     found = []
-    for word, _ in words(text):
-        marker = "qou" if word == "ouloc" else INTENTS.get(word) if word != "ou" else None
-        if marker:
-            found.append(marker)
+    for word in folded:
+        for expanded in _expand(word):
+            marker = "qou" if expanded == "ouloc" else INTENTS.get(expanded)
+            if marker and expanded != "ou":
+                found.append(marker)
     return found
 
 
