@@ -1,0 +1,183 @@
+"""French texts of the Slack adapter (buttons, cards, forms, home tab, notices)."""
+
+MESSAGES: dict[str, str] = {
+    # answers and choices
+    "slack.answer.source": "📖 Source : {source}",
+    "slack.answer.fallback": "{title} — réponse de l'aide du centre SG",
+    "slack.suggestions.intro": (
+        "Je ne suis pas sûr d'avoir compris. Une de ces réponses correspond-elle à votre question ?"
+    ),
+    "slack.suggestions.see": "Voir la réponse",
+    "slack.choices.intro": "Votre question n'est pas résolue ? Vous pouvez :",
+    "slack.button.helped": "👍 Ça m'a aidé",
+    "slack.button.not_solved": "👎 Pas résolu",
+    "slack.button.community": "Demander à la communauté",
+    "slack.button.private": "Demander au support en privé",
+    "slack.button.solved": "✅ C'est résolu",
+    "slack.button.reply": "Répondre",
+    "slack.button.close": "Ticket résolu",
+    "slack.feedback.thanks": "Merci pour votre retour !",
+    "slack.feedback.not_solved": (
+        "Désolé que cette réponse ne suffise pas. Demandez à la communauté ou au support en privé :"
+    ),
+    "slack.not_yours": "Seule la personne qui a posé la question peut utiliser ce bouton.",
+    "slack.lead_only": "Seul le responsable du support peut utiliser cette commande ou ce bouton.",
+    "slack.nothing.community": (
+        "Je n'ai pas trouvé de réponse dans l'aide : j'ai publié votre question dans {channel} "
+        "pour que la communauté vous aide. Je vous préviendrai dès qu'un membre répondra : {link}"
+    ),
+    "slack.nothing.no_community": (
+        "Je n'ai pas trouvé de réponse dans l'aide. Vous pouvez poser votre question au support "
+        "en privé :"
+    ),
+    # community
+    "slack.community.title": "Question de <@{asker}>",
+    "slack.community.help": (
+        "Vous connaissez la réponse ? Répondez dans le fil de ce message. "
+        "<@{asker}> pourra marquer la question comme résolue (bouton ou réaction ✅)."
+    ),
+    "slack.community.fallback": "Question de la communauté posée par <@{asker}>",
+    "slack.community.posted": (
+        "Votre question est publiée dans {channel} : {link}\n"
+        "Je vous préviendrai quand un membre répondra."
+    ),
+    "slack.community.already": "Cette question est déjà publiée dans la communauté.",
+    "slack.community.answered": (
+        "<@{responder}> a répondu à votre question dans la communauté : "
+        "<{link}|voir la réponse>.\nSi c'est résolu, cliquez sur le bouton "
+        "ou ajoutez la réaction ✅ au message de la question."
+    ),
+    "slack.community.solved": "✅ Question résolue — merci à toutes celles et ceux qui ont aidé !",
+    "slack.community.solved_title": "✅ Résolue — question de <@{asker}>",
+    "slack.community.solved_ack": "C'est noté : votre question est marquée comme résolue. Merci !",
+    "slack.community.not_configured": (
+        "Le canal de la communauté n'est pas configuré : posez votre question au support en privé."
+    ),
+    # question form (the help center's wording)
+    "slack.form.title": "Poser une question",
+    "slack.form.submit": "Envoyer",
+    "slack.form.cancel": "Annuler",
+    "slack.form.question": "Votre question",
+    "slack.form.question_hint": "Décrivez votre problème le plus précisément possible.",
+    "slack.form.private_label": "Question privée",
+    "slack.form.private_option": "Ma question est privée",
+    "slack.form.private_option_hint": "Seul le support SG la verra.",
+    "slack.form.private_wording": (
+        "Si vous ne souhaitez pas qu'elle soit diffusée au sein de la communauté SG, "
+        "cochez cette case."
+    ),
+    "slack.form.private_description": (
+        "En cochant cette case, aucun utilisateur ne pourra voir votre question : "
+        "seul le support SG la recevra et vous répondra en message privé."
+    ),
+    "slack.form.urgency": "Urgence",
+    "slack.urgency.normal": "Normale",
+    "slack.urgency.urgent": "Urgente",
+    "slack.urgency.major": "Urgence majeure",
+    "slack.form.empty": "Écrivez votre question.",
+    "slack.form.too_long": "Votre question est trop longue ({length} caractères, {limit} au plus).",
+    # tickets
+    "slack.ticket.title": "🎫 Ticket n°{id} — {urgency}",
+    "slack.ticket.fallback": "Nouveau ticket privé n°{id} de <@{asker}>",
+    "slack.ticket.asker": "*Demandeur*\n<@{asker}>",
+    "slack.ticket.urgency": "*Urgence*\n{urgency}",
+    "slack.ticket.received": "*Reçu*\n{received}",
+    "slack.ticket.due": "*Réponse attendue*\n{due}",
+    "slack.ticket.status": "*État*\n{status}",
+    "slack.ticket.status.open": "Ouvert",
+    "slack.ticket.status.waiting_customer": "En attente du demandeur",
+    "slack.ticket.status.answered": "Répondu",
+    "slack.ticket.status.closed": "Résolu",
+    "slack.ticket.confirm": (
+        "Votre question privée est bien transmise au support (ticket n°{id}). "
+        "Personne d'autre ne la verra. Vous aurez une réponse {due}.\n"
+        "Vous pouvez compléter votre demande en écrivant ici."
+    ),
+    "slack.ticket.emergency": (
+        "🚨 Urgence majeure : le responsable du support et l'astreinte sont prévenus."
+    ),
+    "slack.ticket.reply_title": "Répondre au ticket n°{id}",
+    "slack.ticket.reply_label": "Votre réponse (envoyée en message privé au demandeur)",
+    "slack.ticket.reply_question": "*Question de <@{asker}>*\n{question}",
+    "slack.ticket.relay": "💬 *Réponse du support* (ticket n°{id}) :\n{text}",
+    "slack.ticket.relay_hint": (
+        "Répondez ici si vous avez besoin de précisions ; cliquez sur le bouton si c'est résolu."
+    ),
+    "slack.ticket.reply_sent": "Réponse envoyée à <@{asker}> par <@{lead}> :\n{text}",
+    "slack.ticket.followup": "📨 Message de <@{asker}> (ticket n°{id}) :\n{text}",
+    "slack.ticket.followup_ack": "Votre message est transmis au support (ticket n°{id}).",
+    "slack.ticket.closed_asker": (
+        "Votre ticket n°{id} est résolu. Merci ! Pour une nouvelle question, écrivez-moi ou "
+        "utilisez {command}."
+    ),
+    "slack.ticket.closed_lead": "✅ Ticket n°{id} résolu par <@{by}>.",
+    "slack.ticket.closed_already": "Ce ticket est déjà résolu.",
+    "slack.ticket.unknown": "Ce ticket est introuvable.",
+    # escalation (SLA notifier)
+    "slack.reminder.text": (
+        "⏰ Rappel : le ticket n°{id} de <@{asker}> attend une réponse {due}."
+    ),
+    "slack.escalation.title": "🚨 Escalade — ticket n°{id} ({urgency})",
+    "slack.escalation.fallback": "Escalade du ticket n°{id} de <@{asker}>",
+    "slack.escalation.summary": (
+        "Le ticket de <@{asker}> reçu {received} n'a pas eu de réponse dans les délais "
+        "(échéance : {due}). Responsable : {lead}."
+    ),
+    "slack.escalation.major": (
+        "Urgence majeure déclarée par <@{asker}> {received} : à traiter immédiatement. "
+        "Responsable : {lead}."
+    ),
+    "slack.escalation.hidden": (
+        "_Question privée : son texte n'est pas affiché dans ce canal ; "
+        "il est dans le message privé du responsable._"
+    ),
+    "slack.nobody": "non configuré",
+    # absence
+    "slack.absence.done": (
+        "C'est noté : support fermé {days} ({count} jour(s)). Les délais en tiennent compte."
+    ),
+    "slack.absence.usage": (
+        "Usage : `{command} absence AAAA-MM-JJ..AAAA-MM-JJ [motif]` "
+        "(ou une liste de dates séparées par des espaces)."
+    ),
+    "slack.absence.reason": "Absence du responsable du support",
+    # running
+    "slack.run.missing": "Paramètres manquants pour Slack : {names} (voir .env.example).",
+    "slack.run.socket": "Bot Slack connecté en Socket Mode.",
+    "slack.run.http": "Bot Slack à l'écoute sur http://{host}:{port}/slack/events",
+    "slack.absence.range": "du {start} au {end}",
+    "slack.absence.single": "le {day}",
+    "slack.form.urgency_hint": "Pour une question privée : fixe le délai de réponse du support.",
+    # generic
+    "slack.help": (
+        "Posez votre question en message privé, en me mentionnant ou avec `{command}` "
+        "(formulaire, question privée possible)."
+    ),
+    "slack.error": "Désolé, une erreur est survenue. Réessayez dans un instant.",
+    "slack.invalid_request": "Requête invalide.",
+    "slack.too_large": "Requête trop volumineuse.",
+    "slack.ok": "ok",
+    "slack.unavailable": "base de données indisponible",
+    # App Home
+    "slack.home.title": "Bienvenue dans l'aide du centre SG 👋",
+    "slack.home.intro": (
+        "Je réponds aux questions à partir de la documentation. Si je ne trouve pas, "
+        "la communauté ou le support prennent le relais."
+    ),
+    "slack.home.how": (
+        "*Comment poser une question ?*\n"
+        "• en m'écrivant ici, dans l'onglet *Messages* ;\n"
+        "• en me mentionnant dans un canal d'aide ;\n"
+        "• avec la commande `{command}` (formulaire)."
+    ),
+    "slack.home.public": (
+        "*Public par défaut* : une question sans réponse est publiée dans le canal de la "
+        "communauté, votre nom et votre question sont visibles de tous les membres. "
+        "Vous êtes prévenu dès qu'un membre répond ; marquez-la résolue d'un clic ou d'un ✅."
+    ),
+    "slack.home.private": (
+        "*Question privée* : dans le formulaire `{command}`, cochez « Question privée ». "
+        "Seul le support la voit et vous répond en message privé, avec un délai garanti "
+        "(week-ends et jours fériés exclus, sauf urgence majeure)."
+    ),
+}

@@ -1,0 +1,1 @@
+"""Slack adapter (Bolt): app factory, listeners, Block Kit, notifier, socket/HTTP runners."""

@@ -1,0 +1,1 @@
+"""Bolt listeners by kind (events, actions, commands, views), each package with register(app)."""

@@ -1,0 +1,48 @@
+"""The slash command (ids.SLASH_COMMAND, also in manifest.yml):
+- `/question [texte]`: opens the question form (prefilled with the text);
+- `/question absence 2026-12-24..2026-12-31 [motif]`: the support lead declares closed days;
+- `/question aide`: how to ask.
+The form opens right after the ack (a trigger_id lives 3 seconds); short answers go back in the
+ack itself (ephemeral, only the sender sees them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from bot.messages import t
+from bot.slack import ids
+from bot.slack.support import Support
+from bot.slack.text import unescape
+from bot.slack.views import question_form
+
+HELP_WORDS = {"aide", "help", "?"}
+
+
+def on_command(ack: Ack, command: dict[str, Any], context: dict[str, Any],
+               client: WebClient) -> None:
+    support: Support = context["support"]
+    user = str(command.get("user_id") or "")
+    channel = command.get("channel_id")
+    words = str(command.get("text") or "").split()
+    if words and words[0].lower() == "absence":
+        with support.reporting(user, None):
+            ack(text=support.tickets.absence(user, words[1:]))
+            return
+        ack()
+        return
+    if len(words) == 1 and words[0].lower() in HELP_WORDS:
+        ack(text=t("slack.help", command=ids.SLASH_COMMAND))
+        return
+    ack()
+    with support.reporting(user, None):
+        client.views_open(
+            trigger_id=command.get("trigger_id"),
+            view=question_form(prefill=unescape(str(command.get("text") or "")), channel=channel),
+        )
+
+
+def register(app: App) -> None:
+    app.command(ids.SLASH_COMMAND)(on_command)

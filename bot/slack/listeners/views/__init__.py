@@ -1,0 +1,87 @@
+"""Modal submissions. The form is checked BEFORE the ack (errors go back into the modal with
+response_action "errors"); the ack closes the modal, then the work runs.
+
+- question form: "Question privée" checked -> a ticket (lead's DM card + asker's confirmation);
+  unchecked -> the public flow in the asker's DM (answer, suggestions, or the community). Opened
+  from "ask the support privately" on an answer, then unchecked with the text unchanged: the
+  question goes straight to the community (the answer did not help).
+- lead reply form: the support lead's answer, relayed to the asker's DM.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App
+
+from bot.core import NotFound, StoreUnavailable
+from bot.core.validation import MAX_QUESTION_CHARS, problem
+from bot.messages import t
+from bot.slack import ids
+from bot.slack.support import Support
+from bot.slack.text import from_form
+from bot.slack.views import read_question_form, read_reply_form
+
+
+def _error(text: str, block: str) -> dict[str, str] | None:
+    key = problem(text)
+    if key is None:
+        return None
+    message = t(key, length=len(text.strip()), limit=MAX_QUESTION_CHARS)
+    return {block: message}
+
+
+def on_question(ack: Ack, body: dict[str, Any], view: dict[str, Any],
+                context: dict[str, Any]) -> None:
+    support: Support = context["support"]
+    user = str((body.get("user") or {}).get("id") or "")
+    raw, private, urgency = read_question_form(view)
+    errors = _error(raw, ids.Q_BLOCK)
+    if errors:
+        ack(response_action="errors", errors=errors)
+        return
+    ack()
+    meta = ids.unpack(view.get("private_metadata"))
+    question_id = meta.get("q") if isinstance(meta.get("q"), int) else None
+    text = from_form(raw)
+    with support.reporting(user, None):
+        if private:
+            support.tickets.open(user=user, text=text, urgency=urgency, question_id=question_id)
+            return
+        dm = support.io.dm_channel(user)
+        if question_id is not None and _unchanged(support, question_id, text):
+            support.questions.to_community(question_id, user=user, reply_channel=dm,
+                                           reply_thread=None)
+            return
+        support.questions.ask(user=user, text=text, channel=dm, thread_ts=None,
+                              kb_channel=meta.get("c"))
+
+
+def _unchanged(support: Support, question_id: int, text: str) -> bool:
+    try:
+        return support.desk.get_question(question_id).text.strip() == text.strip()
+    except (NotFound, StoreUnavailable):
+        return False
+
+
+def on_lead_reply(ack: Ack, body: dict[str, Any], view: dict[str, Any],
+                  context: dict[str, Any]) -> None:
+    support: Support = context["support"]
+    user = str((body.get("user") or {}).get("id") or "")
+    text = read_reply_form(view)
+    if not text.strip():
+        ack(response_action="errors", errors={ids.REPLY_BLOCK: t("slack.form.empty")})
+        return
+    if not support.tickets.is_lead(user):
+        ack(response_action="errors", errors={ids.REPLY_BLOCK: t("slack.lead_only")})
+        return
+    ack()
+    ticket_id = ids.unpack(view.get("private_metadata")).get("tk")
+    with support.reporting(user, None):
+        if isinstance(ticket_id, int):
+            support.tickets.reply(ticket_id, user, from_form(text))
+
+
+def register(app: App) -> None:
+    app.view(ids.QUESTION_FORM)(on_question)
+    app.view(ids.LEAD_REPLY_FORM)(on_lead_reply)

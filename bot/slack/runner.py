@@ -1,0 +1,123 @@
+"""Running the Slack bot: Socket Mode (`run_socket`) or HTTP (`serve_http`).
+
+Both open the database (Alembic migrations at start), load the knowledge, build the desk and the
+Bolt app, and start the SLA scheduler (escalation sweep + spool replay + posting the cards of
+tickets created while the database was down) with the SlackNotifier. If the database is down at
+start the bot still runs: answers come from the knowledge and writes go to the spool.
+
+    SLACK_BOT_TOKEN=xoxb-… SLACK_APP_TOKEN=xapp-… python -c \
+        "from bot.config import Settings; from bot.slack.runner import run_socket; \
+         run_socket(Settings.from_env())"
+    # HTTP: SLACK_SIGNING_SECRET too, Request URL https://YOUR-HOST/slack/events
+    serve_http(Settings.from_env(), port=3000)
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.config import Settings
+from bot.core import Desk
+from bot.db.engine import make_engine, open_database, session_factory
+from bot.knowledge.registry import Knowledge
+from bot.messages import set_language, t
+from bot.slack.app import build_app
+from bot.slack.notifier import SlackNotifier
+from bot.slack.server import make_server
+from bot.slack.support import Support
+
+log = logging.getLogger(__name__)
+__all__ = ["db_ping", "make_server", "run_socket", "serve_http"]
+
+
+def open_sessions(settings: Settings) -> sessionmaker[Session]:
+    try:
+        _, sessions = open_database(settings.database_url)
+        return sessions
+    except Exception:  # noqa: BLE001 - DB down at start: run on the spool until it is back
+        log.exception("database unavailable at start: running on the spool")
+        return session_factory(make_engine(settings.database_url))
+
+
+def db_ping(sessions: sessionmaker[Session]) -> Callable[[], bool]:
+    def ping() -> bool:
+        with sessions() as session:
+            session.execute(text("SELECT 1"))
+        return True
+
+    return ping
+
+
+def _start(settings: Settings) -> tuple[Any, sessionmaker[Session], Any]:
+    """(app, sessions, scheduler)."""
+    from bot.sla.scheduler import start_scheduler
+
+    logging.basicConfig(level=settings.log_level,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    set_language(settings.language)
+    sessions = open_sessions(settings)
+    desk = Desk(sessions, Knowledge.load(settings.knowledge_dir), settings)
+    app = build_app(settings, desk)
+    notifier = SlackNotifier(settings, app.client)
+    announcer = Support(settings, desk, app.client).tickets
+    scheduler = start_scheduler(sessions, settings, notifier,
+                                extra_jobs=[desk.replay_spool, announcer.announce_pending])
+    return app, sessions, scheduler
+
+
+def _missing(settings: Settings, *names: str) -> list[str]:
+    return [n.upper() for n in names if not getattr(settings, n)]
+
+
+def _on_signals(stop: Callable[[], None]) -> None:
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop())
+
+
+def run_socket(settings: Settings) -> int:
+    """Socket Mode (no public URL needed). Blocks until SIGINT/SIGTERM; returns the exit code."""
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    missing = _missing(settings, "slack_bot_token", "slack_app_token")
+    if missing:
+        log.error(t("slack.run.missing", names=", ".join(missing)))
+        return 2
+    app, _, scheduler = _start(settings)
+    handler = SocketModeHandler(app, settings.slack_app_token)
+    stopped = threading.Event()
+    _on_signals(stopped.set)
+    try:
+        handler.connect()
+        log.info(t("slack.run.socket"))
+        stopped.wait()
+    finally:
+        handler.close()
+        scheduler.shutdown(wait=False)
+    return 0
+
+
+def serve_http(settings: Settings, port: int, host: str = "0.0.0.0") -> int:
+    """HTTP mode: POST /slack/events, GET /healthz. Blocks until SIGINT/SIGTERM."""
+    missing = _missing(settings, "slack_bot_token", "slack_signing_secret")
+    if missing:
+        log.error(t("slack.run.missing", names=", ".join(missing)))
+        return 2
+    app, sessions, scheduler = _start(settings)
+    server = make_server(app, host, port, health=db_ping(sessions))
+    _on_signals(lambda: threading.Thread(target=server.shutdown, daemon=True).start())
+    log.info(t("slack.run.http", host=host, port=server.server_port))
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+        scheduler.shutdown(wait=False)
+    return 0

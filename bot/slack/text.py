@@ -1,0 +1,91 @@
+"""Making customer text safe to repost: mass mentions neutralised, markup escaped, quoting.
+
+Two kinds of text reach the bot:
+- event text (messages, mentions): already in Slack's markup (`&lt;`, `<@U1>`, `<!channel>`);
+- form text (modal inputs): raw, where a typed `<!channel>` would become real markup once posted.
+`from_form()` escapes form text into Slack's markup so that both kinds are stored and reposted the
+same way; `neutralise()` then defuses mass mentions in either, and `quote()` prefixes lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+WORD_JOINER = "\u2060"  # invisible: "@\u2060channel" reads as @channel and pings nobody
+MAX_BLOCK_TEXT = 2900  # a section's text is limited to 3000 characters
+
+_SPECIAL = re.compile(r"<!(channel|here|everyone)(?:\|[^>]*)?>", re.IGNORECASE)
+_SUBTEAM = re.compile(r"<!subteam\^[A-Z0-9]+(?:\|@?([^>]*))?>", re.IGNORECASE)
+_LITERAL = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
+_MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
+_CONTROL = {c for c in map(chr, range(32)) if c not in "\n\t"} | {"\x7f"}
+
+
+def neutralise(text: str) -> str:
+    """Defuse `<!channel>`, `<!here>`, `<!everyone>`, `<!subteam^…>` and literal @channel."""
+    text = _SPECIAL.sub(lambda m: f"@{WORD_JOINER}{m.group(1).lower()}", text)
+    text = _SUBTEAM.sub(lambda m: f"@{WORD_JOINER}{m.group(1) or 'groupe'}", text)
+    return _LITERAL.sub(lambda m: f"@{WORD_JOINER}{m.group(1)}", text)
+
+
+def escape(text: str) -> str:
+    """Slack's own escaping: the three characters that make markup."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def unescape(text: str) -> str:
+    """Slack-escaped text back to what the user typed (to prefill a form)."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def from_form(text: str) -> str:
+    """A modal's raw input in the same (escaped) form as event text."""
+    return escape(text.strip())
+
+
+def printable(text: str) -> str:
+    """Control characters dropped (they break Block Kit) — used only for display."""
+    return "".join(
+        ch for ch in text if ch not in _CONTROL and unicodedata.category(ch) != "Cs"
+    )
+
+
+def shorten(text: str, limit: int = MAX_BLOCK_TEXT) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def quote(text: str, limit: int = MAX_BLOCK_TEXT) -> str:
+    """Neutralised, shortened and quoted line by line (`> `), safe for a public post."""
+    body = shorten(printable(neutralise(text)).strip(), limit) or "…"
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in body.splitlines())
+
+
+def strip_mention(text: str, user_id: str | None) -> str:
+    """The text of an app mention without the bot's own `<@UBOT>` tag."""
+    if user_id:
+        text = re.sub(rf"<@{re.escape(user_id)}(?:\|[^>]*)?>", " ", text)
+    return " ".join(text.split(" ")).strip()
+
+
+def mentions(text: str, user_id: str | None) -> bool:
+    return bool(user_id) and f"<@{user_id}" in text
+
+
+def has_user_mention(text: str) -> bool:
+    return bool(_MENTION.search(text))
+
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
+_HEADING = re.compile(r"^#{1,6}\s+(.*)$", re.MULTILINE)
+_BULLET = re.compile(r"^(\s*)[-*+]\s+", re.MULTILINE)
+
+
+def to_mrkdwn(markdown: str) -> str:
+    """Knowledge Markdown (bold, links, headings, bullets) as Slack mrkdwn, escaped."""
+    text = escape(markdown.strip())
+    text = _LINK.sub(lambda m: f"<{m.group(2)}|{m.group(1)}>", text)
+    text = _HEADING.sub(lambda m: f"*{m.group(1).strip()}*", text)
+    text = _BULLET.sub(lambda m: f"{m.group(1)}• ", text)
+    return _BOLD.sub(lambda m: f"*{m.group(1) or m.group(2)}*", text)

@@ -1,0 +1,106 @@
+"""The Slack adapter end to end: a real Desk on SQLite and PostgreSQL (the `db_url` fixture), the
+Bolt app served by `make_server` on 127.0.0.1:0 in a thread, a loopback Web API (`FakeSlack`),
+and a `Sender` posting signed requests. process_before_response=True: when a request returns,
+its work is done, so the recorded Web API calls can be asserted at once.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.config import Settings
+from bot.core import Desk, Spool
+from bot.db.engine import make_engine, session_factory
+from bot.knowledge.model import KnowledgeBase, Unit
+from bot.knowledge.registry import Knowledge
+from bot.slack.app import build_app
+from bot.slack.runner import db_ping
+from bot.slack.server import ThreadingWSGIServer, make_server
+from tests.slack.fake_slack import FakeSlack
+from tests.slack.harness import SECRET, Sender
+
+KB = "sg-autorepondeur"
+SFR = "sfr-acn"
+BROWSER_Q = "Quel navigateur utiliser pour l'espace client ?"
+PASSWORD_Q = "Comment réinitialiser mon mot de passe ?"
+UNSURE_Q = "mon mot de passe ne marche pas"
+NOTHING_Q = "xqzt wvbn plok"
+ASKER, MEMBER, LEAD, ONCALL = "U0ASKER", "U0MEMBER", "U0LEAD", "U0ONCALL"
+HELP, COMMUNITY, GENERAL, SFR_CHANNEL = "C0HELP", "C0COMMUNITY", "C0GENERAL", "C0SFR"
+
+
+def knowledge() -> Knowledge:
+    units = [
+        Unit(id=f"{KB}/navigateur", kb=KB, title=BROWSER_Q, kind="faq",
+             answer="Utilisez **Firefox** ou Chrome à jour. "
+             "Voir [le guide](https://aide.example/nav).",
+             source="FAQ espace client › Navigateur", phrasings=("quel navigateur utiliser",)),
+        Unit(id=f"{KB}/mot-de-passe", kb=KB, title=PASSWORD_Q, kind="faq",
+             answer="Cliquez sur « Mot de passe oublié ».",
+             source="FAQ espace client › Mot de passe"),
+        Unit(id=f"{KB}/factures", kb=KB, title="Où trouver mes factures ?", kind="faq",
+             answer="Dans l'onglet Factures.", source="FAQ espace client › Factures"),
+        Unit(id=f"{KB}/mot-de-passe-appli", kb=KB, title="Mot de passe de l'application mobile",
+             kind="faq", answer="Dans l'application, menu Compte.", source="FAQ › Appli"),
+    ]
+    sfr = [
+        Unit(id=f"{SFR}/navigateurs-commande", kb=SFR,
+             title="Navigateurs conseillés pour commander",
+             kind="chapter", answer="Chrome ou Firefox pour le site SFR.",
+             source="Aide-mémoire SFR › Navigateurs",
+             phrasings=("quel navigateur pour commander",)),
+    ]
+    return Knowledge({KB: KnowledgeBase(KB, "SG", units), SFR: KnowledgeBase(SFR, "SFR", sfr)})
+
+
+@dataclass
+class SlackEnv:
+    fake: FakeSlack
+    desk: Desk
+    settings: Settings
+    sessions: sessionmaker[Session]
+    server: ThreadingWSGIServer
+    send: Sender
+
+    def posts(self, channel: str) -> list:  # type: ignore[type-arg]
+        return self.fake.posts_to(channel)
+
+
+@pytest.fixture
+def fake_slack() -> Iterator[FakeSlack]:
+    fake = FakeSlack().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def settings(fake_slack: FakeSlack, db_url: str, tmp_path) -> Settings:  # type: ignore[no-untyped-def]
+    return Settings(
+        slack_bot_token="xoxb-test-token", slack_signing_secret=SECRET,
+        slack_api_url=fake_slack.api_url, community_channel=COMMUNITY, support_lead=LEAD,
+        escalation_to=ONCALL, database_url=db_url, knowledge_dir=tmp_path / "kb",
+        default_kb=KB, channel_kbs={SFR_CHANNEL: SFR}, help_channels=frozenset({HELP}),
+        spool_dir=tmp_path / "spool",
+    )
+
+
+@pytest.fixture
+def slack(fake_slack: FakeSlack, settings: Settings) -> Iterator[SlackEnv]:
+    engine = make_engine(settings.database_url)
+    sessions = session_factory(engine)
+    desk = Desk(sessions, knowledge(), settings, spool=Spool(settings.spool_dir))
+    app = build_app(settings, desk, process_before_response=True)
+    # reads desk.sessions at each call: a test can swap in a dead database
+    server = make_server(app, "127.0.0.1", 0, health=lambda: db_ping(desk.sessions)())
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    fake_slack.reset()  # forget auth.test at start
+    yield SlackEnv(fake_slack, desk, settings, sessions, server, Sender(server.server_port))
+    server.shutdown()
+    server.server_close()
+    engine.dispose()

@@ -1,0 +1,202 @@
+"""A loopback stand-in for the Slack Web API, over real HTTP.
+
+`FakeSlack` runs a ThreadingHTTPServer on 127.0.0.1:0 and answers `POST|GET /api/<method>` with
+`ok: true` JSON shaped like Slack's. Every call is RECORDED (method, parsed params, headers) so
+tests can assert per method (`calls("chat.postMessage")`) or scan everything that was sent
+(`all_texts()`). `fail_next(method, status=429, retry_after=1)` makes the next call of a method
+answer an HTTP error once (to test the client's retry handler).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+BOT_USER = "UBOT"
+BOT_ID = "BBOT"
+TEAM = "T0SUPPORT"
+
+
+def dm_of(user: str) -> str:
+    """The DM channel id the fake gives for a user: U0ASKER -> D0ASKER."""
+    return "D" + user[1:]
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def texts(self) -> list[str]:
+        """Every string in the params, however deep (blocks, views, attachments)."""
+        found: list[str] = []
+
+        def walk(value: Any) -> None:
+            if isinstance(value, str):
+                found.append(value)
+                if value[:1] in "[{":
+                    with contextlib.suppress(ValueError):
+                        walk(json.loads(value))
+            elif isinstance(value, dict):
+                for item in value.values():
+                    walk(item)
+            elif isinstance(value, list | tuple):
+                for item in value:
+                    walk(item)
+
+        walk(self.params)
+        return found
+
+    def blob(self) -> str:
+        return "\n".join(self.texts())
+
+
+class FakeSlack:
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self._lock = threading.Lock()
+        self._failures: dict[str, list[tuple[int, int]]] = {}
+        self._overrides: dict[str, dict[str, Any]] = {}
+        self._ts = itertools.count(1)
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server.daemon_threads = True
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    # -- lifecycle -------------------------------------------------------------------------
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/api/"
+
+    def start(self) -> FakeSlack:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    # -- test controls ---------------------------------------------------------------------
+    def fail_next(self, method: str, status: int = 429, retry_after: int = 1) -> None:
+        with self._lock:
+            self._failures.setdefault(method, []).append((status, retry_after))
+
+    def respond(self, method: str, **payload: Any) -> None:
+        """Answer `method` with `payload` (merged over the default answer) from now on."""
+        self._overrides[method] = payload
+
+    def reset(self) -> None:
+        with self._lock:
+            self.calls.clear()
+
+    def of(self, method: str) -> list[Call]:
+        with self._lock:
+            return [c for c in self.calls if c.method == method]
+
+    def last(self, method: str) -> Call:
+        found = self.of(method)
+        assert found, f"no call to {method}; calls: {[c.method for c in self.calls]}"
+        return found[-1]
+
+    def posts_to(self, channel: str) -> list[Call]:
+        return [c for c in self.of("chat.postMessage") if c.params.get("channel") == channel]
+
+    def all_calls(self) -> Iterator[Call]:
+        with self._lock:
+            yield from list(self.calls)
+
+    # -- answers ---------------------------------------------------------------------------
+    def _next_ts(self) -> str:
+        return f"1700000000.{next(self._ts):06d}"
+
+    def answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        channel = str(params.get("channel") or "")
+        if channel.startswith(("U", "W")):  # posting to a user id lands in the DM
+            channel = dm_of(channel)
+        answers: dict[str, dict[str, Any]] = {
+            "auth.test": {
+                "url": "https://sg-support.slack.com/", "team": "SG", "user": "bot",
+                "team_id": TEAM, "user_id": BOT_USER, "bot_id": BOT_ID,
+            },
+            "chat.postMessage": {
+                "channel": channel, "ts": self._next_ts(),
+                "message": {"text": params.get("text", ""), "user": BOT_USER, "bot_id": BOT_ID},
+            },
+            "chat.postEphemeral": {"message_ts": self._next_ts()},
+            "chat.update": {"channel": channel, "ts": params.get("ts"), "text": params.get("text")},
+            "chat.getPermalink": {
+                "channel": channel,
+                "permalink": "https://sg-support.slack.com/archives/"
+                f"{channel}/p{str(params.get('message_ts', '')).replace('.', '')}",
+            },
+            "conversations.open": {
+                "channel": {"id": dm_of(str(params.get("users", "")).split(",")[0])}
+            },
+            "conversations.info": {
+                "channel": {
+                    "id": channel, "is_private": channel.startswith("G"),
+                    "is_im": channel.startswith("D"), "is_channel": channel.startswith("C"),
+                }
+            },
+            "views.open": {"view": {"id": "V" + self._next_ts().replace(".", "")}},
+            "views.update": {"view": {"id": params.get("view_id", "V1")}},
+            "views.publish": {"view": {"id": "VHOME"}},
+            "users.info": {
+                "user": {
+                    "id": params.get("user"), "name": "membre", "real_name": "Membre SG",
+                    "tz": "Europe/Paris", "profile": {"display_name": "Membre"},
+                }
+            },
+        }
+        body = {"ok": True, **answers.get(method, {})}
+        body.update(self._overrides.get(method, {}))
+        return body
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+                pass
+
+            def _serve(self) -> None:
+                url = urlsplit(self.path)
+                method = url.path.removeprefix("/api/")
+                params: dict[str, Any] = dict(parse_qsl(url.query, keep_blank_values=True))
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length) if length else b""
+                ctype = self.headers.get("Content-Type", "")
+                if raw and "json" in ctype:
+                    params.update(json.loads(raw))
+                elif raw:
+                    params.update(parse_qsl(raw.decode("utf-8"), keep_blank_values=True))
+                call = Call(method, params, {k.lower(): v for k, v in self.headers.items()})
+                with fake._lock:
+                    fake.calls.append(call)
+                    queue = fake._failures.get(method) or []
+                    failure = queue.pop(0) if queue else None
+                if failure:
+                    status, retry_after = failure
+                    self.send_response(status)
+                    self.send_header("Retry-After", str(retry_after))
+                    data = json.dumps({"ok": False, "error": "ratelimited"}).encode()
+                else:
+                    status = 200
+                    self.send_response(200)
+                    data = json.dumps(fake.answer(method, params)).encode()
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = _serve
+            do_POST = _serve
+
+        return Handler

@@ -1,0 +1,79 @@
+"""The HTTP server: health, routing, signatures, junk bodies."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import create_engine
+from sqlalchemy.orm import sessionmaker
+
+from tests.slack.harness import payload
+
+
+def test_healthz_ok(slack) -> None:
+    answer = slack.send.request("GET", "/healthz")
+    assert (answer.status, answer.body) == (200, "ok")
+
+
+def test_healthz_503_when_database_down(slack, tmp_path) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    slack.desk.sessions = sessionmaker(create_engine(f"sqlite:///{tmp_path}/a-file/x.db"))
+    answer = slack.send.request("GET", "/healthz")
+    assert answer.status == 503
+
+
+def test_unknown_path_and_wrong_method(slack) -> None:
+    assert slack.send.request("GET", "/nope").status == 404
+    assert slack.send.request("GET", "/slack/events").status == 405
+
+
+def test_url_verification_echoes_the_challenge(slack) -> None:
+    body = payload("url_verification")
+    answer = slack.send.post_json(body)
+    assert answer.status == 200
+    assert body["challenge"] in answer.body
+
+
+def test_bad_signature_is_401_and_does_nothing(slack) -> None:
+    body = payload("event_message_im")
+    answer = slack.send.post_json(body, secret="not-the-secret")
+    assert answer.status == 401
+    unsigned = slack.send.post_json(body, signed=False)
+    assert unsigned.status == 401
+    stale = slack.send.post_json(body, timestamp=1_000_000_000)
+    assert stale.status == 401
+    assert not slack.fake.of("chat.postMessage")
+
+
+def test_malformed_json_is_4xx(slack) -> None:
+    for raw in ('{"type": "event_callback", "event": {', "{not json}"):
+        answer = slack.send.post(raw, "application/json")
+        assert 400 <= answer.status < 500, (raw, answer)
+    broken_payload = slack.send.post("payload=%7Bbroken", "application/x-www-form-urlencoded")
+    assert 400 <= broken_payload.status < 500
+
+
+def test_binary_body_is_400(slack) -> None:
+    answer = slack.send.post(b"\xff\xfe\x00\x81binary", "application/octet-stream")
+    assert answer.status == 400
+
+
+def test_body_over_one_megabyte_is_413(slack) -> None:
+    big = json.dumps({"type": "event_callback", "pad": "x" * (1024 * 1024 + 10)})
+    answer = slack.send.post(big, "application/json")
+    assert answer.status == 413
+
+
+def test_unknown_signed_payloads_never_5xx(slack) -> None:
+    shapes = [
+        {"type": "event_callback", "event_id": "EvJunk1", "event": None},
+        {"type": "event_callback", "event_id": "EvJunk2", "event": {"type": "message"}},
+        {"type": "event_callback", "event_id": "EvJunk3",
+         "event": {"type": "message", "channel": "D0ASKER", "user": "U0ASKER", "text": 42}},
+        {"type": "block_actions", "actions": []},
+        {"type": "something_else"},
+    ]
+    for shape in shapes:
+        answer = slack.send.post_json(shape)
+        assert answer.status < 500, (shape, answer)
+    assert slack.send.post("[1, 2]", "application/json").status < 500
