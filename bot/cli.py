@@ -222,6 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     set_language(settings.language)
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     args = build_parser().parse_args(argv)
     if args.command == "sla":
         from bot.sla.cli import run as run_sla

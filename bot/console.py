@@ -90,7 +90,8 @@ class ConsoleChat:
             self.say(t("console.bad_choice", number=number))
             return
         unit = self.suggestions[number - 1].unit
-        self.say(f"{unit.answer.strip()}\n\n{t('answer.source', source=unit.source)}")
+        answer = self.desk.knowledge.render(unit).strip()
+        self.say(f"{answer}\n\n{t('answer.source', source=unit.source)}")
 
     def private(self, text: str) -> None:
         try:

@@ -54,7 +54,8 @@ class QuestionsMixin(DeskBase):
             unit, score = result.best.unit, float(result.best.score)
             payload.update(status="answered", unit_id=unit.id, score=score)
             qid = self._write("question", payload, raise_when_down=False)
-            body = f"{unit.answer.strip()}\n\n{t('answer.source', source=unit.source)}"
+            answer = self.knowledge.render(unit).strip()
+            body = f"{answer}\n\n{t('answer.source', source=unit.source)}"
             return Reply("answer", qid, unit, score, text=body, stored=qid is not None,
                          reason=result.reason)
         suggestions = tuple(Suggestion(m.unit, float(m.score)) for m in result.suggestions)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bot.knowledge.loader import load_all
 from bot.knowledge.model import KnowledgeBase, Problem, Unit
+from bot.knowledge.render import title_lookup, to_mrkdwn, to_text
 from bot.matching import Matcher, MatchResult
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,13 @@ class Knowledge:
     def unit(self, unit_id: str) -> Unit | None:
         kb = self.bases.get(unit_id.split("/", 1)[0])
         return kb.get(unit_id) if kb else None
+
+    def render(self, unit: Unit, style: str = "text") -> str:
+        """The unit's answer for display: "text" (console) or "mrkdwn" (Slack)."""
+        base = self.bases.get(unit.kb)
+        titles = {u.id: u.title for u in base.units} if base else {}
+        convert = to_mrkdwn if style == "mrkdwn" else to_text
+        return convert(unit.answer, title_lookup(titles, unit.kb))
 
     def match(self, question: str, kb: str = ALL) -> MatchResult:
         matcher = self.matchers.get(kb or ALL)
