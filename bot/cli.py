@@ -62,7 +62,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             print(
                 t(
                     "cli.ask.answer",
-                    answer=u.answer,
+                    answer=knowledge.render(u),
                     source=u.source,
                     score=result.best.score,
                     unit_id=u.id,

@@ -27,7 +27,8 @@ from bot.matching.normalize import intents_of, raw_words, word_terms
 LINK = re.compile(r"\]\(#([^)\s]+)\)")
 WEAK_WEIGHT = 0.6  # a term found only in the answer text counts this much
 MAX_ANSWER_TERMS = 60
-POOL = 200  # candidates kept after the rare terms, before the frequent ones
+POOL = 150  # candidates kept after the rare terms, before the frequent ones
+RARE_DF_CAP = 500  # a term in more units than this only scores units already in the pool
 
 
 def _deletes(word: str, distance: int) -> set[str]:
@@ -150,7 +151,7 @@ class Index:
         Rare terms enumerate their postings; the best POOL units then collect the weight of
         the frequent terms by set membership, so the cost stays bounded at any base size.
         """
-        rare_df = max(64, len(self.units) // 50)
+        rare_df = max(64, min(len(self.units) // 50, RARE_DF_CAP))
         known = sorted(
             (t for t in set(terms) if t in self.postings), key=lambda t: -self.idf[t]
         )
@@ -168,10 +169,13 @@ class Index:
                 else:
                     scores[~u] += weak_idf
         pool = dict(heapq.nlargest(POOL, scores.items(), key=itemgetter(1)))
+        strong, weak = self.strong, self.weak
         for t in frequent:
             idf = self.idf[t]
+            weak_idf = idf * WEAK_WEIGHT
             for u in pool:
-                w = self.weight(t, u)
-                if w:
-                    pool[u] += idf * w
+                if t in strong[u]:
+                    pool[u] += idf
+                elif t in weak[u]:
+                    pool[u] += weak_idf
         return dict(heapq.nlargest(limit, pool.items(), key=itemgetter(1)))
