@@ -48,7 +48,7 @@ def actions(block_id: str, *elements: dict[str, Any]) -> Block:
 def choice_buttons(question_id: int | None, asker: str, text: str) -> list[dict[str, Any]]:
     """Ask the community / ask the support privately (the question text prefills the form)."""
     value = ids.pack(q=question_id, a=asker)
-    prefill = ids.pack(q=question_id, a=asker, t=text)
+    prefill = ids.pack(q=question_id, a=asker, t=neutralise(text))
     return [
         button(t("slack.button.community"), ids.ASK_COMMUNITY, value),
         button(t("slack.button.private"), ids.ASK_PRIVATE, prefill),
@@ -57,7 +57,7 @@ def choice_buttons(question_id: int | None, asker: str, text: str) -> list[dict[
 
 def answer_message(unit: Unit, question_id: int | None, asker: str, text: str) -> Message:
     """The answer, its source and: it helped / not solved / community / private."""
-    value = ids.pack(q=question_id, a=asker, u=unit.id, t=text)
+    value = ids.pack(q=question_id, a=asker, u=unit.id, t=neutralise(text))
     blocks = [
         section(f"*{to_mrkdwn(unit.title)}*\n{to_mrkdwn(unit.answer)}"),
         context(t("slack.answer.source", source=to_mrkdwn(unit.source))),
@@ -81,7 +81,7 @@ def suggestions_message(
     blocks: list[Block] = [section(t("slack.suggestions.intro"))]
     for index, item in enumerate(list(suggestions)[:3]):
         unit = item.unit
-        value = ids.pack(q=question_id, a=asker, u=unit.id, kb=unit.kb, t=text)
+        value = ids.pack(q=question_id, a=asker, u=unit.id, kb=unit.kb, t=neutralise(text))
         blocks.append(section(
             f"• *{to_mrkdwn(unit.title)}*",
             accessory=button(t("slack.suggestions.see"), f"{ids.SHOW_SUGGESTION}_{index}", value),
@@ -97,7 +97,7 @@ def choices_message(intro: str, question_id: int | None, asker: str, text: str) 
 
 
 def private_choice_message(intro: str, question_id: int | None, asker: str, text: str) -> Message:
-    value = ids.pack(q=question_id, a=asker, t=text)
+    value = ids.pack(q=question_id, a=asker, t=neutralise(text))
     return intro, [
         section(intro),
         actions("choices", button(t("slack.button.private"), ids.ASK_PRIVATE, value)),

@@ -3,7 +3,8 @@ two flows (public questions, private tickets), plus the routing of incoming mess
 
 Message routing:
 - DM (channel_type im): a follow-up to the sender's open ticket if they have one (it goes to the
-  lead, privately), otherwise a question answered in the DM.
+  lead, privately), otherwise a question answered in the DM. DB down: the desk spools it as a
+  possible follow-up and the knowledge answers, with the "store.down" notice.
 - a help channel (settings.help_channels), top level: a question answered in its thread.
   A message that mentions the bot is left to the app_mention listener (no double answer).
 - a reply in a community thread: the asker is told (with a link).
@@ -81,8 +82,13 @@ class Support:
         ts, thread_ts = event.get("ts"), event.get("thread_ts")
         if event.get("channel_type") == "im" or channel.startswith("D"):
             with self.reporting(user, channel, thread_ts):
-                if self.tickets.followup(user=user, text=text):
-                    return
+                try:
+                    if self.tickets.followup(user=user, text=text):
+                        return
+                except StoreUnavailable:
+                    # spooled as a follow-up in case there is an open ticket; meanwhile the
+                    # knowledge still answers (nothing goes public: it cannot be recorded)
+                    log.warning("database down: DM from %s answered from the knowledge", user)
                 self.questions.ask(user=user, text=text, channel=channel, thread_ts=thread_ts,
                                    kb_channel=channel)
             return

@@ -34,6 +34,7 @@ class Call:
     method: str
     params: dict[str, Any]
     headers: dict[str, str] = field(default_factory=dict)
+    response: dict[str, Any] = field(default_factory=dict)  # what the fake answered
 
     def texts(self) -> list[str]:
         """Every string in the params, however deep (blocks, views, attachments)."""
@@ -190,7 +191,8 @@ class FakeSlack:
                 else:
                     status = 200
                     self.send_response(200)
-                    data = json.dumps(fake.answer(method, params)).encode()
+                    call.response = fake.answer(method, params)
+                    data = json.dumps(call.response).encode()
                 self.send_header("Content-Type", "application/json; charset=utf-8")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
