@@ -97,7 +97,7 @@ def slack(fake_slack: FakeSlack, settings: Settings) -> Iterator[SlackEnv]:
     app = build_app(settings, desk, process_before_response=True)
     # reads desk.sessions at each call: a test can swap in a dead database
     server = make_server(app, "127.0.0.1", 0, health=lambda: db_ping(desk.sessions)())
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     fake_slack.reset()  # forget auth.test at start
     yield SlackEnv(fake_slack, desk, settings, sessions, server, Sender(server.server_port))
