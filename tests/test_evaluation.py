@@ -11,11 +11,14 @@ from bot.knowledge.registry import Knowledge
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {
-    # the labelled tuning set shipped beside the project
-    "dev": (ROOT.parent / "shared" / "eval" / "dev.jsonl", 90.0),
-    # written from the seeds only, by people who had not seen the knowledge files
-    "heldout": (ROOT / "tests" / "data" / "eval_heldout.jsonl", 90.0),
-    "blind": (ROOT / "tests" / "data" / "eval_blind.jsonl", 85.0),
+    # name: (file, minimum % of answerable questions answered right, maximum % false answers)
+    # the labelled tuning set shipped beside the project: the bar
+    "dev": (ROOT.parent / "shared" / "eval" / "dev.jsonl", 90.0, 3.0),
+    # written from the seeds only, by people who had not seen the knowledge files; regression
+    # bars a little under today's figures (eval_final has adversarial unanswerable questions)
+    "heldout": (ROOT / "tests" / "data" / "eval_heldout.jsonl", 90.0, 3.0),
+    "blind": (ROOT / "tests" / "data" / "eval_blind.jsonl", 85.0, 3.0),
+    "final": (ROOT / "tests" / "data" / "eval_final.jsonl", 75.0, 5.0),
 }
 
 
@@ -26,13 +29,13 @@ def knowledge() -> Knowledge:
 
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_quality_bar(knowledge: Knowledge, name: str) -> None:
-    path, min_correct = SETS[name]
+    path, min_correct, max_false = SETS[name]
     if not path.exists():
         pytest.skip(f"{path} absent")
     report = evaluate(read_cases(path), knowledge)
     misses = "\n".join(f"{o.verdict}: {o.case.question}" for o in report.misses)
     assert report.correct_pct >= min_correct, misses
-    assert report.false_pct <= 3.0, misses
+    assert report.false_pct <= max_false, misses
 
 
 def test_judge_ignores_accents_and_case() -> None:

@@ -152,9 +152,7 @@ class Index:
         the frequent terms by set membership, so the cost stays bounded at any base size.
         """
         rare_df = max(64, min(len(self.units) // 50, RARE_DF_CAP))
-        known = sorted(
-            (t for t in set(terms) if t in self.postings), key=lambda t: -self.idf[t]
-        )
+        known = sorted((t for t in set(terms) if t in self.postings), key=lambda t: -self.idf[t])
         rare = [t for t in known if len(self.postings[t]) <= rare_df]
         frequent = [t for t in known if len(self.postings[t]) > rare_df]
         if not rare and frequent:  # only common words: the rarest of them seeds the pool

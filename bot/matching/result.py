@@ -13,6 +13,7 @@ class Match:
     score: float  # 0..100
     coverage: float = 0.0  # share of the question's weight this unit covers, 0..1
     position: int = -1  # the unit's row in the matcher's index
+    similarity: float = 0.0  # rapidfuzz ratio of the closest title or phrasing, 0..100
 
 
 @dataclass(frozen=True)
