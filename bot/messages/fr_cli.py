@@ -17,5 +17,7 @@ MESSAGES: dict[str, str] = {
     "cli.eval.miss": "  ligne {line} [{verdict}] {question!r} -> {unit} ({score})",
     "cli.error": "Erreur : {error}",
     "cli.settings": "Réglage invalide : {error}",
-    "cli.no_slack": "Pas de jetons Slack (SLACK_BOT_TOKEN, SLACK_APP_TOKEN) : chat local en console.",
+    "cli.no_slack": (
+        "Pas de jetons Slack (SLACK_BOT_TOKEN, SLACK_APP_TOKEN) : chat local en console."
+    ),
 }
