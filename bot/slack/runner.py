@@ -5,11 +5,9 @@ Bolt app, and start the SLA scheduler (escalation sweep + spool replay + posting
 tickets created while the database was down) with the SlackNotifier. If the database is down at
 start the bot still runs: answers come from the knowledge and writes go to the spool.
 
-    SLACK_BOT_TOKEN=xoxb-… SLACK_APP_TOKEN=xapp-… python -c \
-        "from bot.config import Settings; from bot.slack.runner import run_socket; \
-         run_socket(Settings.from_env())"
-    # HTTP: SLACK_SIGNING_SECRET too, Request URL https://YOUR-HOST/slack/events
-    serve_http(Settings.from_env(), port=3000)
+    python -m bot run                 # Socket Mode: SLACK_BOT_TOKEN + SLACK_APP_TOKEN
+    python -m bot serve --port 3000   # HTTP: SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET,
+                                      # Request URL https://YOUR-HOST/slack/events
 """
 
 from __future__ import annotations
