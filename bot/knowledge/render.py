@@ -15,6 +15,8 @@ _UNIT_LINK = re.compile(r"\[([^\]]+)\]\(#([^)\s]+)\)")
 _URL_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_HEADING = re.compile(r"^#{1,6}\s+(.*)$", re.MULTILINE)
+_BULLET = re.compile(r"^(\s*)[-*+]\s+", re.MULTILINE)
 
 TitleOf = Callable[[str], str | None]
 
@@ -37,7 +39,7 @@ def to_text(answer: str, title_of: TitleOf | None = None) -> str:
 
 
 def to_mrkdwn(answer: str, title_of: TitleOf | None = None) -> str:
-    """Slack mrkdwn: *bold*, <url|text> links; &, < and > escaped elsewhere."""
+    """Slack mrkdwn: *bold*, <url|text> links, • bullets; &, < and > escaped elsewhere."""
     text = _unit_links(answer, title_of)
     links: list[str] = []
 
@@ -49,6 +51,8 @@ def to_mrkdwn(answer: str, title_of: TitleOf | None = None) -> str:
     text = _AUTOLINK.sub(lambda m: keep(f"<{m.group(1)}>"), text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _BOLD.sub(r"*\1*", text)
+    text = _HEADING.sub(r"*\1*", text)
+    text = _BULLET.sub(r"\1• ", text)
     return re.sub(r"\x00(\d+)\x00", lambda m: links[int(m.group(1))], text)
 
 

@@ -55,11 +55,14 @@ def choice_buttons(question_id: int | None, asker: str, text: str) -> list[dict[
     ]
 
 
-def answer_message(unit: Unit, question_id: int | None, asker: str, text: str) -> Message:
-    """The answer, its source and: it helped / not solved / community / private."""
+def answer_message(
+    unit: Unit, answer: str, question_id: int | None, asker: str, text: str
+) -> Message:
+    """The answer (already Slack mrkdwn: `Knowledge.render(unit, "mrkdwn")`), its source and:
+    it helped / not solved / community / private."""
     value = ids.pack(q=question_id, a=asker, u=unit.id, t=neutralise(text))
     blocks = [
-        section(f"*{to_mrkdwn(unit.title)}*\n{to_mrkdwn(unit.answer)}"),
+        section(f"*{to_mrkdwn(unit.title)}*\n{answer}"),
         context(t("slack.answer.source", source=to_mrkdwn(unit.source))),
         actions(
             "answer_actions",
@@ -68,7 +71,7 @@ def answer_message(unit: Unit, question_id: int | None, asker: str, text: str) -
             *choice_buttons(question_id, asker, text),
         ),
     ]
-    fallback = f"{unit.title}\n{shorten(unit.answer, 2000)}\n" + t(
+    fallback = f"{unit.title}\n{shorten(answer, 2000)}\n" + t(
         "slack.answer.source", source=unit.source
     )
     return fallback, blocks

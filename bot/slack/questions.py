@@ -43,7 +43,8 @@ class Questions:
                               thread_ts=thread_ts)
         qid = reply.question_id
         if reply.kind == "answer" and reply.unit is not None:
-            self.io.post(channel, blocks.answer_message(reply.unit, qid, user, text),
+            answer = self.desk.knowledge.render(reply.unit, "mrkdwn")
+            self.io.post(channel, blocks.answer_message(reply.unit, answer, qid, user, text),
                          thread_ts=thread_ts)
         elif reply.kind == "suggestions" and reply.suggestions:
             self.io.post(channel, blocks.suggestions_message(reply.suggestions, qid, user, text),
@@ -133,6 +134,7 @@ class Questions:
         unit = base.get(unit_id) if base else None
         if unit is None:
             return
-        self.io.post(channel, blocks.answer_message(unit, question_id, user, text),
+        answer = self.desk.knowledge.render(unit, "mrkdwn")
+        self.io.post(channel, blocks.answer_message(unit, answer, question_id, user, text),
                      thread_ts=thread_ts)
 

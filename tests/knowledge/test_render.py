@@ -28,3 +28,9 @@ def test_slack_mrkdwn_links_bold_and_escaping() -> None:
 
 def test_unknown_anchor_keeps_the_link_text() -> None:
     assert to_text("voir [ceci](#ailleurs)", TITLES) == "voir ceci"
+
+
+def test_slack_bullets_and_headings() -> None:
+    assert to_mrkdwn("### Titre\n- un\n- [deux](#safari)", TITLES) == (
+        "*Titre*\n• un\n• « Safari et SG Autorépondeur »"
+    )

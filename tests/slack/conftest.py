@@ -59,7 +59,8 @@ def knowledge() -> Knowledge:
     units = [
         Unit(id=f"{KB}/navigateur", kb=KB, title=BROWSER_Q, kind="faq",
              answer="Utilisez **Firefox** ou Chrome à jour. "
-             "Voir [le guide](https://aide.example/nav).",
+             "Voir [le guide](https://aide.example/nav) et [les factures](#factures) ; "
+             "support : <https://aide.example/support>.",
              source="FAQ espace client › Navigateur", phrasings=("quel navigateur utiliser",)),
         Unit(id=f"{KB}/mot-de-passe", kb=KB, title=PASSWORD_Q, kind="faq",
              answer="Cliquez sur « Mot de passe oublié ».",

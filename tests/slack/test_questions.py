@@ -33,6 +33,9 @@ def test_dm_question_is_answered_with_its_source_and_choices(slack) -> None:
     [post] = slack.posts("D0ASKER")
     blob = post.blob()
     assert "*Firefox*" in blob and "<https://aide.example/nav|le guide>" in blob
+    # a link to another unit shows that unit's title; a bare URL stays a Slack link
+    assert "« Où trouver mes factures ? »" in blob and "](#" not in blob
+    assert "<https://aide.example/support>" in blob
     assert "Source : FAQ espace client › Navigateur" in blob
     assert post.params.get("thread_ts") is None
     assert set(buttons(post)) == {
