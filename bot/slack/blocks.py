@@ -116,7 +116,7 @@ def community_post(asker: str, text: str, question_id: int, *, solved: bool = Fa
     else:
         blocks.append(context(t("slack.community.help", asker=asker)))
         blocks.append(actions("community", button(
-            t("slack.button.solved"), ids.COMMUNITY_SOLVED, ids.pack(q=question_id, a=asker),
+            t("slack.button.solved"), ids.SOLVED_IN_COMMUNITY, ids.pack(q=question_id, a=asker),
             "primary",
         )))
     fallback = t("slack.community.fallback", asker=asker) + "\n" + quote(text, 1500)
@@ -132,7 +132,7 @@ def community_answered(
     return text, [
         section(text),
         actions("community", button(
-            t("slack.button.solved"), ids.COMMUNITY_SOLVED, value, "primary"
+            t("slack.button.solved"), ids.SOLVED_IN_COMMUNITY, value, "primary"
         )),
     ]
 

@@ -93,7 +93,7 @@ def test_manifest_matches_the_code() -> None:
     assert commands == [ids.SLASH_COMMAND]
     for scope in ("app_mentions:read", "chat:write", "im:history", "im:write", "im:read",
                   "channels:history", "groups:history", "reactions:read", "users:read",
-                  "commands", "channels:read"):
+                  "commands", "channels:read", "groups:read"):
         assert re.search(rf"^\s*- {re.escape(scope)}$", text, re.MULTILINE), scope
     for event in ("app_mention", "message.im", "message.channels", "message.groups",
                   "reaction_added", "app_home_opened"):

@@ -148,7 +148,7 @@ def register(app: App) -> None:
     app.action(ids.ASK_PRIVATE)(handler(ask_private, asker_only=True))
     app.action(re.compile(rf"^{ids.SHOW_SUGGESTION}_\d+$"))(
         handler(show_suggestion, asker_only=True))
-    app.action(ids.COMMUNITY_SOLVED)(handler(community_solved, asker_only=True))
+    app.action(ids.SOLVED_IN_COMMUNITY)(handler(community_solved, asker_only=True))
     app.action(ids.TICKET_REPLY)(handler(ticket_reply))
     app.action(ids.TICKET_CLOSE)(handler(ticket_close))
     app.action(ids.TICKET_ASKER_SOLVED)(handler(ticket_asker_solved))
