@@ -68,7 +68,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
                     unit_id=u.id,
                 )
             )
-        elif result.reason in {"greeting", "thanks", "noise", "empty"}:
+        elif result.reason in {"greeting", "thanks", "help", "noise", "empty"}:
             print(t("cli.ask.smalltalk", reason=result.reason))
         elif result.suggestions:
             print(t("cli.ask.suggestions"))

@@ -19,7 +19,7 @@ from bot.messages import t
 log = logging.getLogger(__name__)
 
 SMALLTALK = {"greeting": "smalltalk.greeting", "thanks": "smalltalk.thanks",
-             "noise": "smalltalk.noise", "empty": "smalltalk.noise"}
+             "help": "smalltalk.help", "noise": "smalltalk.noise", "empty": "smalltalk.noise"}
 
 
 def invalid_text(key: str, text: str | None) -> str:

@@ -126,4 +126,5 @@ POLITE: frozenset[str] = frozenset(
     toutes vous
     """.split()
 )
+HELP: frozenset[str] = frozenset("aide aidez help sos assistance".split())
 # fmt: on

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from bot.knowledge.model import KnowledgeBase
 from bot.matching.index import Index
-from bot.matching.lexicon import GREETINGS, POLITE, STOP_WORDS, THANKS
+from bot.matching.lexicon import GREETINGS, HELP, POLITE, STOP_WORDS, THANKS
 from bot.matching.normalize import intents, raw_words, word_terms
 from bot.matching.result import Match, MatchResult
 
@@ -58,14 +58,16 @@ def _similarity(
 
 
 def small_talk(question: str) -> str | None:
-    """greeting / thanks / empty / noise when the message carries no question at all."""
+    """greeting / thanks / help / empty / noise when the message carries no question at all."""
     if not question.strip():
         return "empty"
     words = raw_words(question)
     if not words:
         return "noise"
-    chatty = GREETINGS | THANKS | POLITE | STOP_WORDS
+    chatty = GREETINGS | THANKS | POLITE | STOP_WORDS | HELP
     if all(w in chatty for w in words):
+        if any(w in HELP for w in words):
+            return "help"
         if any(w in THANKS for w in words):
             return "thanks"
         if any(w in GREETINGS for w in words):

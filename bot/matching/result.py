@@ -21,7 +21,7 @@ class MatchResult:
     answered: bool
     best: Match | None = None
     suggestions: tuple[Match, ...] = ()
-    # answered | unsure | nothing | greeting | thanks | noise | empty
+    # answered | unsure | nothing | greeting | thanks | help | noise | empty
     reason: str = "nothing"
 
     @property

@@ -14,6 +14,11 @@ MESSAGES: dict[str, str] = {
     ),
     "smalltalk.greeting": "Bonjour ! Posez-moi votre question, je cherche la réponse dans l'aide.",
     "smalltalk.thanks": "Avec plaisir ! N'hésitez pas si vous avez une autre question.",
+    "smalltalk.help": (
+        "Je réponds aux questions à partir de l'aide : écrivez votre question en une phrase, "
+        "par exemple « Où sont mes factures ? ». Si je ne trouve pas, la communauté ou le "
+        "support prennent le relais."
+    ),
     "smalltalk.noise": "Je n'ai pas compris votre message. Pouvez-vous formuler votre question ?",
     "store.down": (
         "Notre base de données est momentanément indisponible. Votre message est bien conservé "

@@ -39,6 +39,8 @@ def test_smalltalk_is_not_recorded(desk, sessions) -> None:
     thanks = desk.ask(asker="U1", text="merci beaucoup", kb=KB)
     assert (hello.kind, hello.text) == ("smalltalk", t("smalltalk.greeting"))
     assert (thanks.kind, thanks.text) == ("smalltalk", t("smalltalk.thanks"))
+    help_ = desk.ask(asker="U1", text="aide", kb=KB)
+    assert (help_.kind, help_.text) == ("smalltalk", t("smalltalk.help"))
     assert hello.question_id is None
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(Question)) == 0
