@@ -19,6 +19,8 @@ SETS = {
     "heldout": (ROOT / "tests" / "data" / "eval_heldout.jsonl", 90.0, 3.0),
     "blind": (ROOT / "tests" / "data" / "eval_blind.jsonl", 85.0, 3.0),
     "final": (ROOT / "tests" / "data" / "eval_final.jsonl", 75.0, 5.0),
+    # in the style of dev.jsonl, measured once after all tuning (90.6 % right, 0 % false)
+    "untouched": (ROOT / "tests" / "data" / "eval_untouched.jsonl", 85.0, 3.0),
 }
 
 
