@@ -1,4 +1,4 @@
-"""`python -m bot ...`: ask, eval, kb check, chat, bench, sla, run, serve."""
+"""`python -m bot ...`: ask, eval, kb check, chat, bench, report, sla, run, serve."""
 
 from __future__ import annotations
 
@@ -153,6 +153,25 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     return run_bench(settings, sizes=sizes, queries=args.queries)
 
 
+def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.core.report import build_report, render_report
+    from bot.db.engine import open_database
+    from bot.db.types import utcnow
+
+    try:
+        engine, sessions = open_database(settings.database_url)
+        with sessions() as session:
+            r = build_report(session, utcnow(), days=args.days, limit=args.limit)
+        engine.dispose()
+    except SQLAlchemyError as exc:
+        print(t("cli.report.db", error=str(exc).splitlines()[0]), file=sys.stderr)
+        return 1
+    print(render_report(r, args.days))
+    return 0
+
+
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.has_slack_socket:
         print(t("cli.no_slack"), file=sys.stderr)
@@ -196,6 +215,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--sizes", default="1000,10000,100000", help="tailles synthétiques")
     bench.add_argument("--queries", type=int, default=2000, help="questions par mesure")
     bench.set_defaults(func=cmd_bench)
+
+    report = sub.add_parser("report", help="activité : réponses, questions à couvrir, tickets")
+    report.add_argument("--days", type=int, default=30, help="période en jours (défaut : 30)")
+    report.add_argument("--limit", type=int, default=15, help="lignes par liste (défaut : 15)")
+    report.set_defaults(func=cmd_report)
 
     try:
         from bot.sla.cli import add_parser as add_sla

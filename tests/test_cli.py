@@ -107,9 +107,24 @@ def test_help_everywhere() -> None:
         ["eval", "--help"],
         ["kb", "check", "--help"],
         ["chat", "--help"],
+        ["report", "--help"],
         ["bench", "--help"],
         ["sla", "--help"],
         ["serve", "--help"],
     ):
         run = bot(*args)
         assert run.returncode == 0 and "usage" in run.stdout.lower(), args
+
+
+def test_report_on_an_empty_database(tmp_path: Path) -> None:
+    run = bot("report", "--days", "7", env={"DATABASE_URL": f"sqlite:///{tmp_path / 'r.db'}"})
+    assert run.returncode == 0, run.stderr
+    assert "Activité depuis le" in run.stdout and "(7 jours)" in run.stdout
+    assert "Questions publiques : 0" in run.stdout and "(rien)" in run.stdout
+
+
+def test_report_says_when_the_database_is_unreachable() -> None:
+    url = "postgresql+psycopg://postgres@127.0.0.1:1/nope?connect_timeout=2"
+    run = bot("report", env={"DATABASE_URL": url})
+    assert run.returncode == 1
+    assert "Base de données injoignable" in run.stderr

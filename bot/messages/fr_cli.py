@@ -20,4 +20,22 @@ MESSAGES: dict[str, str] = {
     "cli.no_slack": (
         "Pas de jetons Slack (SLACK_BOT_TOKEN, SLACK_APP_TOKEN) : chat local en console."
     ),
+    "cli.report.title": "Activité depuis le {since} ({days} jours)",
+    "cli.report.questions": (
+        "Questions publiques : {questions}, dont {answered} répondues par le bot ({pct:.0f} %) "
+        "et {unanswered} sans réponse sûre."
+    ),
+    "cli.report.community": (
+        "Communauté : publiées {threads}, avec au moins une réponse {answered}, résolues {solved}."
+    ),
+    "cli.report.tickets": (
+        "Tickets privés : {tickets}, encore ouverts {open}, répondus {answered}, "
+        "escaladés {escalated}, urgences majeures {emergency}."
+    ),
+    "cli.report.to_improve": "Questions sans réponse sûre (à couvrir dans knowledge/) :",
+    "cli.report.to_improve_row": "  {times}× {question}",
+    "cli.report.feedback": "Avis sur les réponses (👍 / 👎) :",
+    "cli.report.feedback_row": "  {unit}  👍 {helped}  👎 {not_helped}",
+    "cli.report.none": "  (rien)",
+    "cli.report.db": "Base de données injoignable : {error}",
 }
