@@ -143,6 +143,13 @@ MESSAGES: dict[str, str] = {
     "slack.absence.reason": "Absence du responsable du support",
     # running
     "slack.run.missing": "Paramètres manquants pour Slack : {names} (voir .env.example).",
+    "slack.run.refused": (
+        "Slack refuse la connexion ({error}) : vérifiez SLACK_BOT_TOKEN et SLACK_APP_TOKEN "
+        "(voir .env.example)."
+    ),
+    "slack.run.unreachable": (
+        "Impossible de joindre Slack à {url} ({error}) : vérifiez le réseau et SLACK_API_URL."
+    ),
     "slack.run.socket": "Bot Slack connecté en Socket Mode.",
     "slack.run.http": "Bot Slack à l'écoute sur http://{host}:{port}/slack/events",
     "slack.absence.range": "du {start} au {end}",

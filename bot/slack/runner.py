@@ -26,7 +26,7 @@ from bot.core import Desk
 from bot.db.engine import make_engine, open_database, session_factory
 from bot.knowledge.registry import Knowledge
 from bot.messages import set_language, t
-from bot.slack.app import build_app
+from bot.slack.app import build_app, make_client
 from bot.slack.notifier import SlackNotifier
 from bot.slack.server import make_server
 from bot.slack.support import Support
@@ -70,6 +70,21 @@ def _start(settings: Settings) -> tuple[Any, sessionmaker[Session], Any]:
     return app, sessions, scheduler
 
 
+def _start_or_explain(settings: Settings) -> tuple[Any, sessionmaker[Session], Any] | None:
+    """`_start`, or None after a clear French error when Slack refuses or cannot be reached."""
+    from slack_bolt.error import BoltError
+    from slack_sdk.errors import SlackApiError
+
+    try:
+        make_client(settings).auth_test()  # a bad token or no network, said before anything runs
+        return _start(settings)
+    except SlackApiError as exc:
+        log.error(t("slack.run.refused", error=exc.response.get("error", "?")))
+    except (BoltError, OSError) as exc:  # URLError is an OSError: no network, bad SLACK_API_URL
+        log.error(t("slack.run.unreachable", url=settings.slack_api_url, error=exc))
+    return None
+
+
 def _missing(settings: Settings, *names: str) -> list[str]:
     return [n.upper() for n in names if not getattr(settings, n)]
 
@@ -89,7 +104,10 @@ def run_socket(settings: Settings) -> int:
     if missing:
         log.error(t("slack.run.missing", names=", ".join(missing)))
         return 2
-    app, _, scheduler = _start(settings)
+    started = _start_or_explain(settings)
+    if started is None:
+        return 1
+    app, _, scheduler = started
     handler = SocketModeHandler(app, settings.slack_app_token)
     stopped = threading.Event()
     _on_signals(stopped.set)
@@ -109,7 +127,10 @@ def serve_http(settings: Settings, port: int, host: str = "0.0.0.0") -> int:
     if missing:
         log.error(t("slack.run.missing", names=", ".join(missing)))
         return 2
-    app, sessions, scheduler = _start(settings)
+    started = _start_or_explain(settings)
+    if started is None:
+        return 1
+    app, sessions, scheduler = started
     server = make_server(app, host, port, health=db_ping(sessions))
     _on_signals(lambda: threading.Thread(target=server.shutdown, daemon=True).start())
     log.info(t("slack.run.http", host=host, port=server.server_port))

@@ -69,3 +69,19 @@ def test_serve_http_end_to_end(fake_slack: FakeSlack, tmp_path: Path) -> None:
 def test_runners_refuse_to_start_without_tokens() -> None:
     assert run_socket(Settings(slack_bot_token="xoxb-t")) == 2
     assert serve_http(Settings(slack_bot_token="xoxb-t"), 0) == 2
+
+
+def test_a_refused_token_or_unreachable_slack_is_a_clear_error(
+    fake_slack: FakeSlack, tmp_path: Path, caplog
+) -> None:  # type: ignore[no-untyped-def]
+    fake_slack.respond("auth.test", ok=False, error="invalid_auth")
+    settings = Settings(slack_bot_token="xoxb-bad", slack_signing_secret=SECRET,
+                        slack_app_token="xapp-bad", slack_api_url=fake_slack.api_url,
+                        database_url=f"sqlite:///{tmp_path / 'bot.db'}",
+                        spool_dir=tmp_path / "spool", knowledge_dir=ROOT / "knowledge")
+    assert serve_http(settings, port=0, host="127.0.0.1") == 1
+    assert "Slack refuse la connexion (invalid_auth)" in caplog.text
+    closed = _free_port()  # nothing listens there
+    offline = Settings(**{**settings.__dict__, "slack_api_url": f"http://127.0.0.1:{closed}/api/"})
+    assert run_socket(offline) == 1
+    assert "Impossible de joindre Slack" in caplog.text
