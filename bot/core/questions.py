@@ -36,14 +36,18 @@ class QuestionsMixin(DeskBase):
         origin: str = "slack",
         channel: str | None = None,
         thread_ts: str | None = None,
+        match_text: str | None = None,
     ) -> Reply:
-        """Answer `text` from base `kb`; record the question (spooled if the DB is down)."""
+        """Answer `text` from base `kb`; record the question (spooled if the DB is down).
+
+        `match_text`: what to match when the adapter's text carries markup (Slack's `<@U1>`,
+        `&amp;`...); `text` is what gets recorded and, for the community, reposted."""
         key = validation.problem(text)
         if key:
             return Reply("invalid", text=invalid_text(key, text), reason=key)
         text = text.strip()
         kb = self._known_kb(kb)
-        result = self.knowledge.match(text, kb)
+        result = self.knowledge.match((match_text or text).strip() or text, kb)
         if result.reason in SMALLTALK:
             return Reply("smalltalk", text=t(SMALLTALK[result.reason]), reason=result.reason)
         payload: dict[str, Any] = {

@@ -24,6 +24,7 @@ from bot.core import Desk, NotFound, PrivateQuestion, Reply, StoreUnavailable
 from bot.messages import t
 from bot.slack import blocks
 from bot.slack.slack_io import SlackIO
+from bot.slack.text import for_matching
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ class Questions:
         """Answer `text` where it was asked (`thread_ts`: reply in that thread)."""
         kb = self.settings.kb_for_channel(kb_channel)
         reply = self.desk.ask(asker=user, text=text, kb=kb, origin="slack", channel=channel,
-                              thread_ts=thread_ts)
+                              thread_ts=thread_ts, match_text=for_matching(text))
         qid = reply.question_id
         if reply.kind == "answer" and reply.unit is not None:
             answer = self.desk.knowledge.render(reply.unit, "mrkdwn")

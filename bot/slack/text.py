@@ -61,6 +61,25 @@ def quote(text: str, limit: int = MAX_BLOCK_TEXT) -> str:
     return "\n".join(f"> {line}" if line.strip() else ">" for line in body.splitlines())
 
 
+_ANGLE = re.compile(r"<([^<>]*)>")
+
+
+def for_matching(text: str) -> str:
+    """Slack markup reduced to the words a person reads: mentions dropped, link labels kept,
+    entities unescaped. Only for matching; what is stored and reposted stays as it was."""
+
+    def replace(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        target, _, label = inner.partition("|")
+        if target.startswith(("@", "!")):  # users, @channel, @here, user groups
+            return " "
+        if target.startswith("#"):  # a channel: its name
+            return f" {label} " if label else " "
+        return f" {label or target} "  # a link: its label, else the URL
+
+    return unescape(_ANGLE.sub(replace, text))
+
+
 def strip_mention(text: str, user_id: str | None) -> str:
     """The text of an app mention without the bot's own `<@UBOT>` tag."""
     if user_id:

@@ -44,6 +44,14 @@ def test_dm_question_is_answered_with_its_source_and_choices(slack) -> None:
     assert (question.asker, question.status, question.origin) == (ASKER, "answered", "slack")
 
 
+def test_slack_markup_around_a_question_does_not_stop_the_answer(slack) -> None:
+    assert slack.send.dm("<!here> <@U0MEMBER> " + BROWSER_Q).status == 200
+    [post] = slack.posts("D0ASKER")
+    assert "*Firefox*" in post.blob()
+    [question] = _questions(slack)
+    assert question.status == "answered"
+
+
 def test_help_channel_question_is_answered_in_its_thread(slack) -> None:
     slack.send.channel_message(PASSWORD_Q, HELP, ts="1767300001.000001")
     [post] = slack.posts(HELP)

@@ -8,7 +8,15 @@ from pathlib import Path
 
 from bot.slack import ids
 from bot.slack.blocks import community_post
-from bot.slack.text import from_form, neutralise, quote, strip_mention, to_mrkdwn, unescape
+from bot.slack.text import (
+    for_matching,
+    from_form,
+    neutralise,
+    quote,
+    strip_mention,
+    to_mrkdwn,
+    unescape,
+)
 from bot.slack.tickets import parse_days
 from bot.slack.views import question_form, read_question_form
 
@@ -16,11 +24,20 @@ MANIFEST = Path(__file__).resolve().parents[2] / "manifest.yml"
 
 
 def test_mass_mentions_are_neutralised() -> None:
-    raw = ("<!channel> <!here|here> <!everyone> <!subteam^S012AB|@support> <!subteam^S9> "
-           "@channel @Here @everyone <@U123> <!date^1392734382^{date}|Feb 18>")
+    raw = (
+        "<!channel> <!here|here> <!everyone> <!subteam^S012AB|@support> <!subteam^S9> "
+        "@channel @Here @everyone <@U123> <!date^1392734382^{date}|Feb 18>"
+    )
     safe = neutralise(raw)
-    for bad in ("<!channel>", "<!here", "<!everyone>", "<!subteam", "@channel", "@Here",
-                "@everyone"):
+    for bad in (
+        "<!channel>",
+        "<!here",
+        "<!everyone>",
+        "<!subteam",
+        "@channel",
+        "@Here",
+        "@everyone",
+    ):
         assert bad not in safe
     assert "<@U123>" in safe and "<!date^" in safe  # user mentions and dates untouched
     assert "@\u2060support" in safe
@@ -41,8 +58,7 @@ def test_quote_drops_control_characters() -> None:
 
 def test_markdown_becomes_mrkdwn() -> None:
     md = "## Titre\n- **gras** et [lien](https://x.example/a?b=1&c=2)\n* point"
-    assert to_mrkdwn(md) == (
-        "*Titre*\n• *gras* et <https://x.example/a?b=1&amp;c=2|lien>\n• point")
+    assert to_mrkdwn(md) == ("*Titre*\n• *gras* et <https://x.example/a?b=1&amp;c=2|lien>\n• point")
 
 
 def test_strip_mention() -> None:
@@ -57,11 +73,13 @@ def test_community_post_blocks() -> None:
 
 def test_question_form_round_trip() -> None:
     form = question_form(prefill="ma question", private=True, question_id=3, channel="C1")
-    state = {"values": {
-        ids.Q_BLOCK: {ids.Q_INPUT: {"value": "ma question"}},
-        ids.PRIVATE_BLOCK: {ids.PRIVATE_INPUT: {"selected_options": [{"value": "private"}]}},
-        ids.URGENCY_BLOCK: {ids.URGENCY_INPUT: {"selected_option": {"value": "major"}}},
-    }}
+    state = {
+        "values": {
+            ids.Q_BLOCK: {ids.Q_INPUT: {"value": "ma question"}},
+            ids.PRIVATE_BLOCK: {ids.PRIVATE_INPUT: {"selected_options": [{"value": "private"}]}},
+            ids.URGENCY_BLOCK: {ids.URGENCY_INPUT: {"selected_option": {"value": "major"}}},
+        }
+    }
     assert read_question_form({**form, "state": state}) == ("ma question", True, "major")
     assert read_question_form({"state": {}}) == ("", False, "normal")
     assert ids.unpack(form["private_metadata"]) == {"q": 3, "c": "C1"}
@@ -72,8 +90,7 @@ def test_question_form_round_trip() -> None:
 
 def test_parse_days() -> None:
     days, reason = parse_days(["2026-12-24..2026-12-26", "2027-01-02", "fêtes", "de", "fin"])
-    assert days == [date(2026, 12, 24), date(2026, 12, 25), date(2026, 12, 26),
-                    date(2027, 1, 2)]
+    assert days == [date(2026, 12, 24), date(2026, 12, 25), date(2026, 12, 26), date(2027, 1, 2)]
     assert reason == "fêtes de fin"
     assert parse_days(["2026-12-31..2026-12-24"]) == ([], "")
     assert parse_days(["2026-02-30"]) == ([], "")
@@ -91,13 +108,41 @@ def test_manifest_matches_the_code() -> None:
     text = MANIFEST.read_text(encoding="utf-8")
     commands = re.findall(r"^\s*- command: (\S+)", text, re.MULTILINE)
     assert commands == [ids.SLASH_COMMAND]
-    for scope in ("app_mentions:read", "chat:write", "im:history", "im:write", "im:read",
-                  "channels:history", "groups:history", "reactions:read", "users:read",
-                  "commands", "channels:read", "groups:read"):
+    for scope in (
+        "app_mentions:read",
+        "chat:write",
+        "im:history",
+        "im:write",
+        "im:read",
+        "channels:history",
+        "groups:history",
+        "reactions:read",
+        "users:read",
+        "commands",
+        "channels:read",
+        "groups:read",
+    ):
         assert re.search(rf"^\s*- {re.escape(scope)}$", text, re.MULTILINE), scope
-    for event in ("app_mention", "message.im", "message.channels", "message.groups",
-                  "reaction_added", "app_home_opened"):
+    for event in (
+        "app_mention",
+        "message.im",
+        "message.channels",
+        "message.groups",
+        "reaction_added",
+        "app_home_opened",
+    ):
         assert re.search(rf"^\s*- {re.escape(event)}$", text, re.MULTILINE), event
     assert "socket_mode_enabled: true" in text
     assert "https://YOUR-HOST/slack/events" in text
     assert "is_enabled: true" in text  # interactivity
+
+
+def test_for_matching_keeps_only_what_a_person_reads() -> None:
+    raw = (
+        "<!channel> <@U0ASKER> où sont mes factures &amp; mon RIB ? voir "
+        "<https://aide.example/f|la page> et <#C0HELP|aide> <!subteam^S1|@support>"
+    )
+    assert " ".join(for_matching(raw).split()) == (
+        "où sont mes factures & mon RIB ? voir la page et aide"
+    )
+    assert for_matching("<https://x.example>").strip() == "https://x.example"
