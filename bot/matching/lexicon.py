@@ -18,7 +18,7 @@ SMS: dict[str, str] = {
     "ds": "dans", "dc": "donc", "pr": "pour", "ac": "avec", "avc": "avec", "tt": "tout",
     "ts": "tous", "vs": "vous", "ns": "nous", "nn": "non", "mm": "meme", "jsp": "je sais pas",
     "stp": "svp", "slt": "salut", "bjr": "bonjour", "bsr": "bonsoir", "cc": "coucou",
-    "mrc": "merci", "mci": "merci", "thx": "merci", "ty": "merci", "mdp": "mot de passe",
+    "mrc": "merci", "mci": "merci", "thx": "merci", "ty": "merci", "mdp": "motdepasse",
     "tel": "telephone", "num": "numero", "no": "numero", "dispo": "disponible",
     "pb": "probleme", "pbm": "probleme", "pblm": "probleme", "rdv": "rendezvous",
     "adr": "adresse", "appli": "application", "infos": "information", "info": "information",

@@ -23,6 +23,7 @@ _EMAIL = re.compile(r"\be-?mails?\b")
 _JOINED = (
     (re.compile(r"\brendez[- ]vous\b"), "rendezvous"),
     (re.compile(r"\bweek[- ]?ends?\b"), "weekend"),
+    (re.compile(r"\bmots? de passe\b"), "motdepasse"),
 )
 _HOURS = re.compile(r"(\d+)\s*h\b")
 _SPLIT = re.compile(r"[^a-z0-9]+")
