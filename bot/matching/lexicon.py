@@ -62,8 +62,8 @@ SYNONYMS: dict[str, str] = {
     "incompatible": "compatible", "incompatibilite": "compatible",
     "incompatibilites": "compatible", "vue": "public", "vu": "public", "vues": "public",
     "voient": "public", "voit": "public", "lisent": "public", "lise": "public",
-    "toucher": "commission", "touche": "commission", "gagner": "commission",
-    "gagne": "commission", "pourcentage": "commission", "rattacher": "attribuer",
+    "toucher": "commission", "touche": "commission",
+    "pourcentage": "commission", "rattacher": "attribuer",
     "rattachee": "attribuer", "rattache": "attribuer", "rattachees": "attribuer",
     "associer": "attribuer", "associee": "attribuer", "attribuees": "attribuer",
     "attribuee": "attribuer", "lier": "attribuer", "liee": "attribuer", "prevenu": "averti",
@@ -75,8 +75,7 @@ SYNONYMS: dict[str, str] = {
     "samedi": "weekend", "dimanche": "weekend", "we": "weekend",
     "checker": "verifier", "check": "verifier", "verif": "verifier", "rapporte": "commission",
     "rapporter": "commission", "promouvoir": "promotion", "rep": "reponse", "semaines": "delai",
-    "semaine": "delai", "long": "delai", "brancher": "connecter", "connecte": "connecter",
-    "relier": "connecter",
+    "semaine": "delai", "long": "delai", "brancher": "connecter", "relier": "connecter",
 }
 
 # words that carry no topic (after folding accents); question words included
