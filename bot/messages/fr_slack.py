@@ -143,6 +143,10 @@ MESSAGES: dict[str, str] = {
     "slack.absence.reason": "Absence du responsable du support",
     # running
     "slack.run.missing": "Paramètres manquants pour Slack : {names} (voir .env.example).",
+    "slack.run.unset": (
+        "{name} n'est pas réglé : la partie du bot qui en dépend restera muette "
+        "(voir .env.example)."
+    ),
     "slack.run.refused": (
         "Slack refuse la connexion ({error}) : vérifiez SLACK_BOT_TOKEN et SLACK_APP_TOKEN "
         "(voir .env.example)."

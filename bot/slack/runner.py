@@ -60,6 +60,9 @@ def _start(settings: Settings) -> tuple[Any, sessionmaker[Session], Any]:
     logging.basicConfig(level=settings.log_level,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     set_language(settings.language)
+    for name in ("community_channel", "support_lead", "escalation_to"):
+        if not getattr(settings, name):
+            log.warning(t("slack.run.unset", name=name.upper()))
     sessions = open_sessions(settings)
     desk = Desk(sessions, Knowledge.load(settings.knowledge_dir), settings)
     app = build_app(settings, desk)
