@@ -10,23 +10,23 @@ from __future__ import annotations
 # SMS / chat spelling -> plain French (may expand to several words)
 SMS: dict[str, str] = {
     "cmt": "comment", "cmnt": "comment", "koment": "comment", "komment": "comment",
-    "pk": "pourquoi", "pq": "pourquoi", "pkoi": "pourquoi", "pourkoi": "pourquoi",
-    "kel": "quel", "kelle": "quelle", "kels": "quels", "kelles": "quelles", "koi": "quoi",
-    "kwa": "quoi", "ke": "que", "k": "que", "ki": "qui", "kan": "quand", "c": "c'est",
-    "cest": "c'est", "sa": "ca", "g": "j'ai", "jai": "j'ai", "ya": "il y a", "pdt": "pendant",
-    "qd": "quand", "tjs": "toujours", "tjrs": "toujours", "bcp": "beaucoup", "msg": "message",
-    "ds": "dans", "dc": "donc", "pr": "pour", "ac": "avec", "avc": "avec", "tt": "tout",
-    "ts": "tous", "vs": "vous", "ns": "nous", "nn": "non", "mm": "meme", "jsp": "je sais pas",
-    "stp": "svp", "slt": "salut", "bjr": "bonjour", "bsr": "bonsoir", "cc": "coucou",
-    "mrc": "merci", "mci": "merci", "thx": "merci", "ty": "merci", "mdp": "motdepasse",
-    "tel": "telephone", "num": "numero", "no": "numero", "dispo": "disponible",
-    "pb": "probleme", "pbm": "probleme", "pblm": "probleme", "rdv": "rendezvous",
-    "adr": "adresse", "appli": "application", "infos": "information", "info": "information",
-    "qqn": "quelqu'un", "qqch": "quelque chose", "auj": "aujourd'hui", "jours": "jour",
-    "j": "jour", "h": "heure", "hrs": "heure", "hr": "heure", "mn": "minute", "fe": "fais",
-    "fai": "fais", "fo": "faut", "sai": "sais", "pa": "pas", "pr1": "pour",
-    "cb": "carte bancaire", "ie": "internet explorer", "ff": "firefox", "promo": "promotion",
-    "pub": "promotion",
+    "pk": "pourquoi", "pq": "pourquoi", "pkoi": "pourquoi", "pourkoi": "pourquoi", "kel": "quel",
+    "kelle": "quelle", "kels": "quels", "kelles": "quelles", "koi": "quoi", "kwa": "quoi",
+    "ke": "que", "k": "que", "ki": "qui", "kan": "quand", "c": "c'est", "cest": "c'est",
+    "sa": "ca", "g": "j'ai", "jai": "j'ai", "ya": "il y a", "pdt": "pendant", "qd": "quand",
+    "tjs": "toujours", "tjrs": "toujours", "bcp": "beaucoup", "msg": "message", "ds": "dans",
+    "dc": "donc", "pr": "pour", "ac": "avec", "avc": "avec", "tt": "tout", "ts": "tous",
+    "vs": "vous", "ns": "nous", "nn": "non", "mm": "meme", "jsp": "je sais pas", "stp": "svp",
+    "slt": "salut", "bjr": "bonjour", "bsr": "bonsoir", "cc": "coucou", "mrc": "merci",
+    "mci": "merci", "thx": "merci", "ty": "merci", "mdp": "motdepasse", "tel": "telephone",
+    "num": "numero", "no": "numero", "dispo": "disponible", "pb": "probleme", "pbm": "probleme",
+    "pblm": "probleme", "rdv": "rendezvous", "adr": "adresse", "appli": "application",
+    "infos": "information", "info": "information", "qqn": "quelqu'un", "qqch": "quelque chose",
+    "auj": "aujourd'hui", "jours": "jour", "j": "jour", "h": "heure", "hrs": "heure",
+    "hr": "heure", "mn": "minute", "fe": "fais", "fai": "fais", "fo": "faut", "sai": "sais",
+    "pa": "pas", "pr1": "pour", "cb": "carte bancaire", "ie": "internet explorer",
+    "ff": "firefox", "promo": "promotion", "pub": "promotion", "ordi": "ordinateur",
+    "ordis": "ordinateur", "pc": "ordinateur", "mobil": "mobile",
 }
 
 # synonyms -> canonical word (applied after SMS expansion, before stemming)
@@ -49,60 +49,67 @@ SYNONYMS: dict[str, str] = {
     "occupez": "couvrir", "occupent": "couvrir", "gere": "couvrir", "gerer": "couvrir",
     "gerez": "couvrir", "traite": "couvrir", "traiter": "couvrir", "couvre": "couvrir",
     "couvrez": "couvrir", "intervient": "couvrir", "intervenir": "couvrir",
-    "intervention": "couvrir", "comprend": "couvrir", "publique": "public",
-    "publiques": "public", "publics": "public", "visible": "public", "visibles": "public",
-    "confidentiel": "prive", "confidentielle": "prive", "privee": "prive", "privees": "prive",
-    "prives": "prive", "ftth": "fibre", "fiber": "fibre", "rafraichir": "actualiser",
-    "recharger": "actualiser", "refresh": "actualiser", "f5": "actualiser",
-    "exporter": "telecharger", "export": "telecharger", "download": "telecharger",
-    "abonnement": "forfait", "formule": "forfait", "telephoner": "appeler",
-    "joindre": "contacter", "factures": "facture", "facturation": "facture",
-    "souci": "probleme", "bug": "probleme", "beug": "probleme", "fonctionne": "marche",
-    "fonctionner": "marche", "marcher": "marche", "compatibilite": "compatible",
-    "incompatible": "compatible", "incompatibilite": "compatible",
+    "intervention": "couvrir", "comprend": "couvrir", "publique": "public", "publiques": "public",
+    "publics": "public", "visible": "public", "visibles": "public", "confidentiel": "prive",
+    "confidentielle": "prive", "privee": "prive", "privees": "prive", "prives": "prive",
+    "ftth": "fibre", "fiber": "fibre", "rafraichir": "actualiser", "recharger": "actualiser",
+    "refresh": "actualiser", "f5": "actualiser", "exporter": "telecharger",
+    "export": "telecharger", "download": "telecharger", "abonnement": "forfait",
+    "formule": "forfait", "telephoner": "appeler", "joindre": "contacter", "factures": "facture",
+    "facturation": "facture", "souci": "probleme", "bug": "probleme", "beug": "probleme",
+    "fonctionne": "marche", "fonctionner": "marche", "marcher": "marche",
+    "compatibilite": "compatible", "incompatible": "compatible", "incompatibilite": "compatible",
     "incompatibilites": "compatible", "vue": "public", "vu": "public", "vues": "public",
     "voient": "public", "voit": "public", "lisent": "public", "lise": "public",
-    "toucher": "commission", "touche": "commission",
-    "pourcentage": "commission", "rattacher": "attribuer",
-    "rattachee": "attribuer", "rattache": "attribuer", "rattachees": "attribuer",
-    "associer": "attribuer", "associee": "attribuer", "attribuees": "attribuer",
-    "attribuee": "attribuer", "lier": "attribuer", "liee": "attribuer", "prevenu": "averti",
-    "previent": "averti", "informe": "averti", "notifie": "averti", "fournir": "disposition",
+    "toucher": "commission", "touche": "commission", "pourcentage": "commission",
+    "rattacher": "attribuer", "rattachee": "attribuer", "rattache": "attribuer",
+    "rattachees": "attribuer", "associer": "attribuer", "associee": "attribuer",
+    "attribuees": "attribuer", "attribuee": "attribuer", "lier": "attribuer", "liee": "attribuer",
+    "prevenu": "confirmation", "previent": "confirmation", "notifie": "confirmation",
+    "averti": "confirmation", "prevenus": "confirmation", "fournir": "disposition",
     "fournissez": "disposition", "fournit": "disposition", "proposez": "disposition",
     "proposer": "disposition", "propose": "disposition", "pote": "affiliation",
-    "potes": "affiliation", "ami": "affiliation", "amis": "affiliation",
-    "copain": "affiliation", "copains": "affiliation", "copine": "affiliation",
-    "samedi": "weekend", "dimanche": "weekend", "we": "weekend",
-    "checker": "verifier", "check": "verifier", "verif": "verifier", "rapporte": "commission",
-    "rapporter": "commission", "promouvoir": "promotion", "rep": "reponse", "semaines": "delai",
-    "semaine": "delai", "long": "delai", "brancher": "connecter", "relier": "connecter",
+    "potes": "affiliation", "ami": "affiliation", "amis": "affiliation", "copain": "affiliation",
+    "copains": "affiliation", "copine": "affiliation", "samedi": "weekend", "dimanche": "weekend",
+    "we": "weekend", "checker": "verifier", "check": "verifier", "verif": "verifier",
+    "rapporte": "commission", "rapporter": "commission", "promouvoir": "promotion",
+    "rep": "reponse", "semaines": "delai", "semaine": "delai", "long": "delai",
+    "brancher": "connecter", "relier": "connecter", "voie": "public", "beugue": "probleme",
+    "bugue": "probleme", "beuge": "probleme", "bugge": "probleme", "plante": "probleme",
+    "buggue": "probleme", "beugs": "probleme", "bugs": "probleme", "recoit": "recevoir",
+    "recu": "recevoir", "recue": "recevoir", "recus": "recevoir", "recues": "recevoir",
+    "recevra": "recevoir", "recoivent": "recevoir", "recevez": "recevoir", "assurer": "verifier",
+    "assurez": "verifier", "assure": "verifier", "verifie": "verifier", "precaution": "attention",
+    "precautions": "attention",
 }
 
 # words that carry no topic (after folding accents); question words included
 STOP_WORDS: frozenset[str] = frozenset(
     """
-    a a-t-il actuellement ai aide aider aidez aidez-moi aimerais aller alors apres arrive
-    arrivent arriver as assez attendre attends au aujourd'hui aura aurai aurait auront aussi
-    autre autres aux avait avance avant avec avez avoir avons bah beaucoup ben besoin bien
+    a a-t-il actuellement ai aide aider aidez aidez-moi aimerais aller alors apres arret arrive
+    arrivent arriver as assez attendre attends attention au aujourd'hui aura aurai aurait auront
+    aussi autre autres aux avait avance avant avec avez avoir avons bah beaucoup ben besoin bien
     bloque bloquee bon bonjour bonne bonsoir bref c'est ca ce ceci cela celle celles celui
     cependant certain certaine certaines certains ces cet cette ceux chaque chez chose chui
-    chuis ci coince coincee combien comme comment connaitre cordialement coucou d d'avance dans
-    de dedans dehors deja demain des dessus devez devoir dire dit dois doit donc donner du elle
-    elles en encore ensuite es est est-ce est-elle est-il et etaient etait etc etes etre eu euh
-    exact exactement faire fais fait falloir faut fini finir flemme fois franchement galere
-    galerer genre grave hein hello help hey hier ici il ils j j'ai jamais je jeudi jsais juste l
-    la la-bas laisser lance lancer le les leur leurs lorsque lui lundi m ma machin maintenant
-    mais marche mardi matin me meme merci mercredi mes met mets mettre midi mieux moi moi-meme
-    moins mon n ne ni non normal normalement nos notre nous nuit nul nulle ok okay on ont ou oui
-    par parfois part particulier particuliere partout pas perdu perdue perso peu peut peut-etre
+    chuis ci coince coincee combien comme comment connaitre cordialement correspond
+    correspondent coucou d d'avance dans de dedans dehors deja demain dernier derniere derniers
+    des dessus devez devoir dire dit dois doit donc donner du egalement elle elles en encore
+    ensuite es est est-ce est-elle est-il et etaient etait etc ete etes etre eu euh exact
+    exactement faire fais fait falloir faut fini finir flemme fois franchement galere galerer
+    genre grave hein hello help hey hier ici il ils j j'ai jamais je jeudi jsais juste l la
+    la-bas laisser lance lancer le les leur leurs lorsque lui lundi m ma machin maintenant mais
+    marche mardi matin me meme merci mercredi mes met mets mettre midi mieux moi moi-meme moins
+    mon n ne ni non normal normalement nos notre nous nuit nul nulle ok okay on ont ou oui par
+    parfois part particulier particuliere partout pas perdu perdue perso peu peut peut-etre
     peuvent peux pire plait please plus plusieurs possible pour pourquoi pourrai pourrais
     pourrait pourtant pouvez pouvons precisement prendre ptet puis puisse qu qu'est qu'est-ce
-    quand que quel quelle quelles quelqu'un quelque quelques quels qui quoi rapidement re rien s
-    s'il sa sais sait salut savoir se sera serai serait seront ses seul seule si simple
-    simplement sinon soient soir sois soit son sont souhaite souhaiterais souvent souvienne
-    souviens special speciale stp suis sur surement svp t-elle t-il ta te tes toi ton total
-    totale toujours tous tout toute toutes tres trop trouve trouver truc trucs tu un une uns
-    urgent urgente va vais vendredi venir veulent veut veux vite voir vois vont vos votre
+    quand que quel quelle quelles quelqu'un quelque quelques quels qui quoi rapidement re
+    represente representent rien s s'il sa sais sait salut sans savoir se sera serai serait
+    seront ses seul seule seulement si signifie signifient simple simplement sinon soient soir
+    sois soit son sont souhaite souhaiterais souvent souvienne souviens special speciale stp
+    suis sur surement svp t-elle t-il ta tape taper te tes toi ton total totale toujours tous
+    tout toute toutes tres trop trouve trouver truc trucs tu un une uniquement uns urgent
+    urgente va vais vendredi venir veulent veut veut-dire veux vite voir vois vont vos votre
     voudrais voudrait voulais voulait vouloir voulu vous vraiment y ya-t-il
     """.split()
 )
@@ -125,5 +132,5 @@ POLITE: frozenset[str] = frozenset(
     toutes vous
     """.split()
 )
-HELP: frozenset[str] = frozenset("aide aidez help sos assistance".split())
+HELP: frozenset[str] = frozenset("aide aidez assistance help sos".split())
 # fmt: on

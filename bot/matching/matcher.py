@@ -31,7 +31,8 @@ from bot.matching.result import Match, MatchResult
 class Policy:
     answer_score: float = 68.0  # minimum score to answer
     min_coverage: float = 0.6  # minimum share of the question the unit must cover
-    margin: float = 4.0  # lead over the second unit needed to answer
+    margin: float = 3.0  # lead over the second unit needed to answer
+    crowd: float = 8.0  # ...and over the third: two close rivals make the question ambiguous
     suggest_score: float = 30.0  # minimum score to be suggested
     candidates: int = 15  # units reranked with rapidfuzz
     coverage_weight: float = 0.6
@@ -138,12 +139,13 @@ class Matcher:
         best = scored[0]
         # the margin is taken over the best unit that is not a declared sibling of the first
         # (answers that link to each other cover the same ground and point to one another)
-        others = (m for m in scored[1:] if not self.index.siblings(best.position, m.position))
-        second = next((m.score for m in others), 0.0)
+        others = [m.score for m in scored[1:] if not self.index.siblings(best.position, m.position)]
+        second, third = (others + [0.0, 0.0])[:2]
         if (
             best.score >= p.answer_score
             and best.coverage >= p.min_coverage
             and best.score - second >= p.margin
+            and best.score - third >= p.crowd
         ):
             return MatchResult(True, best, suggestions, "answered")
         return MatchResult(False, None, suggestions, "unsure" if suggestions else "nothing")

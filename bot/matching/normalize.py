@@ -24,6 +24,7 @@ _JOINED = (
     (re.compile(r"\brendez[- ]vous\b"), "rendezvous"),
     (re.compile(r"\bweek[- ]?ends?\b"), "weekend"),
     (re.compile(r"\bmots? de passe\b"), "motdepasse"),
+    (re.compile(r"\ben meme temps\b"), "simultanement"),
 )
 _HOURS = re.compile(r"(\d+)\s*h\b")
 _SPLIT = re.compile(r"[^a-z0-9]+")
