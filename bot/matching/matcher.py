@@ -33,6 +33,11 @@ class Policy:
     min_coverage: float = 0.6  # minimum share of the question the unit must cover
     margin: float = 3.0  # lead over the second unit needed to answer
     crowd: float = 8.0  # ...and over the third: two close rivals make the question ambiguous
+    # a second way to be sure: a lower score, but a unit covering most of the question and far
+    # ahead of every rival
+    clear_score: float = 60.0
+    clear_coverage: float = 0.7
+    clear_lead: float = 15.0
     suggest_score: float = 30.0  # minimum score to be suggested
     candidates: int = 15  # units reranked with rapidfuzz
     coverage_weight: float = 0.6
@@ -141,12 +146,18 @@ class Matcher:
         # (answers that link to each other cover the same ground and point to one another)
         others = [m.score for m in scored[1:] if not self.index.siblings(best.position, m.position)]
         second, third = (others + [0.0, 0.0])[:2]
-        if (
+        sure = (
             best.score >= p.answer_score
             and best.coverage >= p.min_coverage
             and best.score - second >= p.margin
             and best.score - third >= p.crowd
-        ):
+        )
+        clear = (
+            best.score >= p.clear_score
+            and best.coverage >= p.clear_coverage
+            and best.score - second >= p.clear_lead
+        )
+        if sure or clear:
             return MatchResult(True, best, suggestions, "answered")
         return MatchResult(False, None, suggestions, "unsure" if suggestions else "nothing")
 

@@ -88,6 +88,8 @@ def stem(word: str) -> str:
         return word
     if word.endswith(("s", "x")) and not word.endswith("ss"):
         word = word[:-1]
+    if word.endswith("ienne"):  # ancienne -> ancien
+        return word[:-2]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]

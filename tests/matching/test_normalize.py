@@ -33,4 +33,5 @@ def test_stop_words_and_question_words_are_dropped() -> None:
 def test_light_stemming_joins_forms() -> None:
     assert stem("commandes") == stem("commander") == stem("commande")
     assert stem("factures") == stem("facture")
+    assert stem("anciennes") == stem("ancienne") == stem("ancien")
     assert stem("12") == "12"
