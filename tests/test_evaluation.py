@@ -24,6 +24,8 @@ SETS = {
     "problems": (ROOT / "tests" / "data" / "eval_problems.jsonl", 80.0, 7.0),
     "search": (ROOT / "tests" / "data" / "eval_search.jsonl", 90.0, 4.0),
     "mixed": (ROOT / "tests" / "data" / "eval_mixed.jsonl", 82.0, 4.0),
+    # measured once, after all tuning: 91.7 % right, 0 % false
+    "fresh": (ROOT / "tests" / "data" / "eval_fresh.jsonl", 88.0, 3.0),
 }
 
 
