@@ -24,6 +24,7 @@ import tomllib
 from pathlib import Path
 
 from bot.knowledge.model import KnowledgeBase, Problem, Unit
+from bot.messages import t
 
 HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*(?:\{#(?P<anchor>[^}\s]*)\})?\s*$")
 VARIANTS = re.compile(r"^\s*(?:variantes|phrasings)\s*:\s*$", re.IGNORECASE)
@@ -36,7 +37,7 @@ MAX_FILE_BYTES = 2_000_000
 def _front_matter(lines: list[str], rel: str, problems: list[Problem]) -> tuple[dict, int]:
     """Parse `key: value` lines between `---` fences; returns (meta, first body line index)."""
     if not lines or lines[0].strip() != "---":
-        problems.append(Problem(rel, 1, "en-tête manquant : le fichier doit commencer par ---"))
+        problems.append(Problem(rel, 1, t("kb.no_header")))
         return {}, 0
     meta: dict[str, str] = {}
     for i in range(1, len(lines)):
@@ -47,10 +48,10 @@ def _front_matter(lines: list[str], rel: str, problems: list[Problem]) -> tuple[
             continue
         key, sep, value = line.partition(":")
         if not sep:
-            problems.append(Problem(rel, i + 1, f"ligne d'en-tête illisible : « {line} »"))
+            problems.append(Problem(rel, i + 1, t("kb.bad_header_line", line=line)))
             continue
         meta[key.strip().lower()] = value.strip()
-    problems.append(Problem(rel, 1, "en-tête non fermé : il manque la ligne ---"))
+    problems.append(Problem(rel, 1, t("kb.unclosed_header")))
     return {}, len(lines)
 
 
@@ -59,22 +60,22 @@ def parse_file(path: Path, kb: str, rel: str) -> tuple[list[Unit], list[Problem]
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return [], [Problem(rel, 0, f"lecture impossible : {exc}")]
+        return [], [Problem(rel, 0, t("kb.unreadable", error=exc))]
     if len(raw) > MAX_FILE_BYTES:
-        return [], [Problem(rel, 0, f"fichier trop gros ({len(raw)} octets)")]
+        return [], [Problem(rel, 0, t("kb.too_big", size=len(raw)))]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return [], [Problem(rel, 0, f"le fichier n'est pas en UTF-8 ({exc.reason})")]
+        return [], [Problem(rel, 0, t("kb.not_utf8", reason=exc.reason))]
     if "\x00" in text:
-        return [], [Problem(rel, 0, "fichier binaire : caractère NUL")]
+        return [], [Problem(rel, 0, t("kb.binary"))]
     lines = text.splitlines()
     meta, start = _front_matter(lines, rel, problems)
     kind = meta.get("kind", "")
     if meta and kind not in KINDS:
-        problems.append(Problem(rel, 2, f"kind doit valoir faq ou chapter (reçu « {kind} »)"))
+        problems.append(Problem(rel, 2, t("kb.bad_kind", kind=kind)))
     if meta and not meta.get("source"):
-        problems.append(Problem(rel, 2, "source manquante dans l'en-tête"))
+        problems.append(Problem(rel, 2, t("kb.no_source")))
     if problems:
         return [], problems
     units: list[Unit] = []
@@ -84,7 +85,7 @@ def parse_file(path: Path, kb: str, rel: str) -> tuple[list[Unit], list[Problem]
         if m:
             sections.append((i, m))
     if not sections:
-        problems.append(Problem(rel, start + 1, "aucune section « ## Titre {#id} »"))
+        problems.append(Problem(rel, start + 1, t("kb.no_sections")))
     for n, (i, m) in enumerate(sections):
         end = sections[n + 1][0] if n + 1 < len(sections) else len(lines)
         unit, unit_problems = _section(lines, i, end, m, kb, kind, meta["source"], rel)
@@ -100,9 +101,9 @@ def _section(
     problems: list[Problem] = []
     title, anchor = m["title"].strip(), m["anchor"]
     if not anchor:
-        return None, [Problem(rel, i + 1, f"section « {title} » sans identifiant {{#id}}")]
+        return None, [Problem(rel, i + 1, t("kb.no_id", title=title))]
     if not ANCHOR_OK.match(anchor):
-        problems.append(Problem(rel, i + 1, f"identifiant « {anchor} » : minuscules, chiffres, -"))
+        problems.append(Problem(rel, i + 1, t("kb.bad_id", anchor=anchor)))
         return None, problems
     body: list[str] = []
     phrasings: list[str] = []
@@ -119,14 +120,12 @@ def _section(
                 if phrasing:
                     phrasings.append(phrasing)
             elif stripped:
-                problems.append(
-                    Problem(rel, j + 1, "sous « Variantes : », une variante par ligne « - ... »")
-                )
+                problems.append(Problem(rel, j + 1, t("kb.variant_format")))
         else:
             body.append(line)
     answer = "\n".join(body).strip()
     if not answer:
-        problems.append(Problem(rel, i + 1, f"« {title} » : réponse vide"))
+        problems.append(Problem(rel, i + 1, t("kb.empty_answer", title=title)))
         return None, problems
     section_source = source if kind == "faq" else f"{source} › {title}"
     unit = Unit(
@@ -153,7 +152,9 @@ def load_base(folder: Path, root: Path) -> tuple[KnowledgeBase, list[Problem]]:
             meta = tomllib.loads(meta_file.read_text(encoding="utf-8"))
             title = str(meta.get("title", name))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            problems.append(Problem(str(meta_file.relative_to(root)), 0, f"base.toml : {exc}"))
+            problems.append(
+                Problem(str(meta_file.relative_to(root)), 0, t("kb.base_toml", error=exc))
+            )
     kb = KnowledgeBase(name=name, title=title)
     seen: dict[str, Unit] = {}
     for path in sorted(folder.glob("*.md")):
@@ -169,7 +170,7 @@ def load_base(folder: Path, root: Path) -> tuple[KnowledgeBase, list[Problem]]:
                     Problem(
                         rel,
                         unit.line,
-                        f"identifiant {unit.id} déjà utilisé ({first.path}:{first.line})",
+                        t("kb.duplicate_id", id=unit.id, path=first.path, line=first.line),
                     )
                 )
                 continue
@@ -180,14 +181,14 @@ def load_base(folder: Path, root: Path) -> tuple[KnowledgeBase, list[Problem]]:
             target = link["anchor"]
             target_id = target if "/" in target else f"{name}/{target}"
             if target_id not in seen:
-                problems.append(Problem(unit.path, unit.line, f"lien vers #{target} introuvable"))
+                problems.append(Problem(unit.path, unit.line, t("kb.bad_link", target=target)))
     return kb, problems
 
 
 def load_all(root: Path) -> tuple[dict[str, KnowledgeBase], list[Problem]]:
     """Every base under `root` (one folder each); problems never raise."""
     if not root.is_dir():
-        return {}, [Problem(str(root), 0, "dossier de connaissances introuvable")]
+        return {}, [Problem(str(root), 0, t("kb.no_dir"))]
     bases: dict[str, KnowledgeBase] = {}
     problems: list[Problem] = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
@@ -197,6 +198,6 @@ def load_all(root: Path) -> tuple[dict[str, KnowledgeBase], list[Problem]]:
             bases[kb.name] = kb
         else:
             problems.append(
-                Problem(str(folder.relative_to(root)), 0, "base sans aucune unité", "warning")
+                Problem(str(folder.relative_to(root)), 0, t("kb.empty_base"), "warning")
             )
     return bases, problems

@@ -32,7 +32,14 @@ def set_language(language: str) -> None:
     _language = language or DEFAULT_LANGUAGE
 
 
+class _Keep(dict[str, object]):
+    """A missing value shows as its placeholder instead of raising."""
+
+    def __missing__(self, name: str) -> str:
+        return "{" + name + "}"
+
+
 def t(key: str, /, **values: object) -> str:
-    """The text for `key` in the current language, formatted with `values`."""
+    """The text for `key` in the current language, formatted with `values` (`{{` is a brace)."""
     text = catalogue(_language).get(key) or catalogue(DEFAULT_LANGUAGE).get(key) or key
-    return text.format(**values) if values else text
+    return text.format_map(_Keep(values))

@@ -51,3 +51,8 @@ def test_placeholders_are_well_formed() -> None:
 def test_missing_key_falls_back_to_the_key() -> None:
     assert t("no.such.key") == "no.such.key"
     assert t("cli.error", error="x") == "Erreur : x"
+
+
+def test_braces_and_missing_values() -> None:
+    assert t("kb.no_sections") == "aucune section « ## Titre {#id} »"
+    assert t("cli.error") == "Erreur : {error}"  # a forgotten value never crashes a reply

@@ -1,0 +1,23 @@
+"""French texts of the knowledge checker (`python -m bot kb check`), read by the support lead."""
+
+MESSAGES: dict[str, str] = {
+    "kb.no_header": "en-tête manquant : le fichier doit commencer par ---",
+    "kb.bad_header_line": "ligne d'en-tête illisible : « {line} »",
+    "kb.unclosed_header": "en-tête non fermé : il manque la ligne ---",
+    "kb.unreadable": "lecture impossible : {error}",
+    "kb.too_big": "fichier trop gros ({size} octets)",
+    "kb.not_utf8": "le fichier n'est pas en UTF-8 ({reason})",
+    "kb.binary": "fichier binaire : caractère NUL",
+    "kb.bad_kind": "kind doit valoir faq ou chapter (reçu « {kind} »)",
+    "kb.no_source": "source manquante dans l'en-tête",
+    "kb.no_sections": "aucune section « ## Titre {{#id}} »",
+    "kb.no_id": "section « {title} » sans identifiant {{#id}}",
+    "kb.bad_id": "identifiant « {anchor} » : minuscules, chiffres, -",
+    "kb.variant_format": "sous « Variantes : », une variante par ligne « - ... »",
+    "kb.empty_answer": "« {title} » : réponse vide",
+    "kb.base_toml": "base.toml : {error}",
+    "kb.bad_link": "lien vers #{target} introuvable",
+    "kb.no_dir": "dossier de connaissances introuvable",
+    "kb.empty_base": "base sans aucune unité",
+    "kb.duplicate_id": "identifiant {id} déjà utilisé ({path}:{line})",
+}
