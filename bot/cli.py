@@ -135,7 +135,9 @@ def cmd_kb_check(args: argparse.Namespace, settings: Settings) -> int:
     if errors:
         print(t("cli.kb.problems", count=len(errors)))
         return 1
-    summary = ", ".join(f"{name} ({len(kb.units)} unités)" for name, kb in bases.items())
+    summary = ", ".join(
+        t("cli.kb.base_summary", name=name, count=len(kb.units)) for name, kb in bases.items()
+    )
     print(t("cli.kb.ok", summary=summary or "aucune base"))
     return 0
 

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.messages import t
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 
@@ -41,7 +43,7 @@ def _pairs(raw: str, name: str) -> dict[str, str]:
     for item in filter(None, (p.strip() for p in raw.split(","))):
         key, sep, value = item.partition("=")
         if not sep or not key.strip() or not value.strip():
-            raise SettingsError(f"{name}: « {item} » n'est pas de la forme CANAL=base")
+            raise SettingsError(t("settings.pairs", name=name, item=item))
         result[key.strip()] = value.strip()
     return result
 
@@ -53,7 +55,7 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
     try:
         return int(raw)
     except ValueError as exc:
-        raise SettingsError(f"{name} doit être un nombre entier (reçu « {raw} »)") from exc
+        raise SettingsError(t("settings.int", name=name, raw=raw)) from exc
 
 
 def _opt(env: Mapping[str, str], name: str) -> str | None:
@@ -110,9 +112,7 @@ class Settings:
         e = merged
         calendar = e.get("SLA_CALENDAR", "business").strip() or "business"
         if calendar not in {"business", "always"}:
-            raise SettingsError(
-                f"SLA_CALENDAR doit valoir business ou always (reçu « {calendar} »)"
-            )
+            raise SettingsError(t("settings.calendar", value=calendar))
         defaults = cls()
         return cls(
             slack_bot_token=_opt(e, "SLACK_BOT_TOKEN"),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot.knowledge.registry import ALL, Knowledge
 from bot.matching.normalize import fold
+from bot.messages import t
 
 
 class EvalFileError(ValueError):
@@ -75,9 +76,9 @@ def read_cases(path: Path) -> list[Case]:
             question = row["q"]
             expect = row.get("expect")
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
-            raise EvalFileError(f"{path}:{n}: ligne illisible ({exc})") from exc
+            raise EvalFileError(t("eval.unreadable", path=path, line=n, error=exc)) from exc
         if not isinstance(question, str) or not (expect is None or isinstance(expect, list)):
-            raise EvalFileError(f"{path}:{n}: q doit être un texte et expect une liste ou null")
+            raise EvalFileError(t("eval.shape", path=path, line=n))
         cases.append(Case(question, tuple(map(str, expect)) if expect is not None else None, n))
     return cases
 

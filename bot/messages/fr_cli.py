@@ -38,4 +38,23 @@ MESSAGES: dict[str, str] = {
     "cli.report.feedback_row": "  {unit}  👍 {helped}  👎 {not_helped}",
     "cli.report.none": "  (rien)",
     "cli.report.db": "Base de données injoignable : {error}",
+    # settings (shown to whoever runs the bot)
+    "settings.pairs": "{name} : « {item} » n'est pas de la forme CANAL=base",
+    "settings.int": "{name} doit être un nombre entier (reçu « {raw} »)",
+    "settings.calendar": "SLA_CALENDAR doit valoir business ou always (reçu « {value} »)",
+    "settings.country": (
+        "SLA_COUNTRY/SLA_SUBDIVISION : « {country}/{subdivision} » inconnu du paquet holidays "
+        "({error})"
+    ),
+    "settings.closed_day": (
+        "SLA_CLOSED_DAYS : « {item} » n'est ni une date AAAA-MM-JJ ni une plage "
+        "AAAA-MM-JJ..AAAA-MM-JJ"
+    ),
+    "settings.closed_range": "SLA_CLOSED_DAYS : la plage « {item} » finit avant de commencer",
+    "settings.timezone": "SLA_TIMEZONE : fuseau « {tz} » inconnu",
+    "settings.no_open_day": "aucun jour ouvré dans les dix ans : vérifiez SLA_CLOSED_DAYS",
+    # evaluation files
+    "eval.unreadable": "{path}:{line}: ligne illisible ({error})",
+    "eval.shape": "{path}:{line}: q doit être un texte et expect une liste ou null",
+    "cli.kb.base_summary": "{name} ({count} unités)",
 }

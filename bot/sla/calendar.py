@@ -74,8 +74,7 @@ def _holiday_table(country: str, subdivision: str | None, year: int) -> dict[dat
         table = holidays.country_holidays(country, subdiv=subdivision, years=year, language="fr")
     except NotImplementedError as exc:
         raise SettingsError(
-            f"SLA_COUNTRY/SLA_SUBDIVISION : « {country}/{subdivision} » inconnu du paquet "
-            f"holidays ({exc})"
+            t("settings.country", country=country, subdivision=subdivision, error=exc)
         ) from exc
     return dict(table.items())
 
@@ -95,12 +94,9 @@ def parse_closed_days(raw: str, default_reason: str | None = None) -> dict[date,
             first = date.fromisoformat(match.group(1))
             last = date.fromisoformat(match.group(2)) if match.group(2) else first
         except ValueError as exc:
-            raise SettingsError(
-                f"SLA_CLOSED_DAYS : « {item} » n'est ni une date AAAA-MM-JJ "
-                "ni une plage AAAA-MM-JJ..AAAA-MM-JJ"
-            ) from exc
+            raise SettingsError(t("settings.closed_day", item=item)) from exc
         if last < first:
-            raise SettingsError(f"SLA_CLOSED_DAYS : la plage « {item} » finit avant de commencer")
+            raise SettingsError(t("settings.closed_range", item=item))
         reason = (match.group(3) or "").strip() or reason_default
         day = first
         while day <= last:
@@ -121,12 +117,12 @@ class SlaCalendar:
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
-            raise SettingsError(f"SLA_CALENDAR doit valoir business ou always (reçu {self.kind})")
+            raise SettingsError(t("settings.calendar", value=self.kind))
         if isinstance(self.tz, str):
             try:
                 object.__setattr__(self, "tz", ZoneInfo(self.tz))
             except (ZoneInfoNotFoundError, ValueError) as exc:
-                raise SettingsError(f"SLA_TIMEZONE : fuseau « {self.tz} » inconnu") from exc
+                raise SettingsError(t("settings.timezone", tz=self.tz)) from exc
         object.__setattr__(self, "country", self.country.upper())
         object.__setattr__(
             self, "subdivision", normalise_subdivision(self.country, self.subdivision)
@@ -203,7 +199,7 @@ def _open_spans(start: datetime, cal: SlaCalendar) -> Iterable[tuple[datetime, d
             yield cursor, end
         day += timedelta(days=1)
         cursor = max(cursor, end)
-    raise SettingsError("aucun jour ouvré dans les dix ans : vérifiez SLA_CLOSED_DAYS")
+    raise SettingsError(t("settings.no_open_day"))
 
 
 def deadline(start: datetime, hours: float | timedelta, cal: SlaCalendar) -> datetime:
