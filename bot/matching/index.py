@@ -138,13 +138,6 @@ class Index:
                     best = key
         return self.surface[best[2]] if best else None
 
-    def weight(self, t: str, unit: int) -> float:
-        if t in self.strong[unit]:
-            return 1.0
-        if t in self.weak[unit]:
-            return WEAK_WEIGHT
-        return 0.0
-
     def candidates(self, terms: list[str], limit: int) -> dict[int, float]:
         """Units sharing terms with the query, with their idf-weighted overlap.
 

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from bot.knowledge.model import KnowledgeBase
 from bot.matching.index import Index
 from bot.matching.lexicon import GREETINGS, HELP, POLITE, STOP_WORDS, THANKS
-from bot.matching.normalize import intents, raw_words, word_terms
+from bot.matching.normalize import intents_of, raw_words, word_terms
 from bot.matching.result import Match, MatchResult
 
 
@@ -91,11 +91,11 @@ class Matcher:
     def build(cls, kb: KnowledgeBase, policy: Policy | None = None) -> Matcher:
         return cls(Index.build(kb), policy)
 
-    def terms(self, question: str) -> list[str]:
+    def terms(self, question: str, folded: list[str] | None = None) -> list[str]:
         """Analysed question terms, unknown ones corrected to a known neighbour when close."""
         idf = self.index.idf
         terms: list[str] = []
-        for word in raw_words(question):
+        for word in raw_words(question) if folded is None else folded:
             for t in word_terms(word):
                 terms.append(t if t in idf else (self.index.correct(word) or t))
         return terms
@@ -103,12 +103,13 @@ class Matcher:
     def score(self, question: str) -> list[Match]:
         """Candidate units, best first, with their scores."""
         idx, p = self.index, self.policy
-        terms = self.terms(question)
+        folded = raw_words(question)
+        terms = self.terms(question, folded)
         if not terms:
             return []
         overlaps = idx.candidates(terms, p.candidates)
         total = sum(idx.idf.get(t, idx.unknown_idf) for t in set(terms))
-        query = intents(question) + terms
+        query = intents_of(folded) + terms
         text = " ".join(query)
         weights = {t: idx.idf.get(t, idx.unknown_idf) for t in terms}
         weights.update((t, INTENT_WEIGHT) for t in query if t not in weights)

@@ -129,15 +129,6 @@ def word_terms(word: str) -> tuple[str, ...]:
     return tuple(t for e in _expand(word) if (t := term(e)) is not None)
 
 
-def words(text: str) -> list[tuple[str, str | None]]:
-    """(folded word, its term or None) pairs: SMS expanded, synonyms mapped."""
-    pairs: list[tuple[str, str | None]] = []
-    for word in raw_words(text):
-        for expanded in _expand(word):
-            pairs.append((expanded, term(expanded)))
-    return pairs
-
-
 def intents(text: str) -> list[str]:
     """Intent markers of the question words in `text` (where, how, why...)."""
     return intents_of(raw_words(text))
@@ -155,4 +146,4 @@ def intents_of(folded: list[str]) -> list[str]:
 
 def analyse(text: str) -> list[str]:
     """Topic terms of `text`, in order, duplicates kept."""
-    return [t for _, t in words(text) if t is not None]
+    return [t for word in raw_words(text) for t in word_terms(word)]
