@@ -13,7 +13,7 @@ from bot.core import validation
 from bot.core.base import DeskBase, from_iso, iso
 from bot.core.store import is_db_down
 from bot.core.views import CommunityPost, NotFound, PrivateQuestion, Reply, Suggestion
-from bot.db.models import Feedback, ProcessedEvent, Question, Ticket
+from bot.db.models import CommunityThread, Feedback, ProcessedEvent, Question, Ticket
 from bot.messages import t
 
 log = logging.getLogger(__name__)
@@ -37,11 +37,14 @@ class QuestionsMixin(DeskBase):
         channel: str | None = None,
         thread_ts: str | None = None,
         match_text: str | None = None,
+        record: bool = True,
     ) -> Reply:
         """Answer `text` from base `kb`; record the question (spooled if the DB is down).
 
         `match_text`: what to match when the adapter's text carries markup (Slack's `<@U1>`,
-        `&amp;`...); `text` is what gets recorded and, for the community, reposted."""
+        `&amp;`...); `text` is what gets recorded and, for the community, reposted.
+        `record=False`: answer only, write nothing (e.g. a DM that may belong to a private ticket
+        while the database is unsure: it must never become a public question)."""
         key = validation.problem(text)
         if key:
             return Reply("invalid", text=invalid_text(key, text), reason=key)
@@ -57,14 +60,14 @@ class QuestionsMixin(DeskBase):
         if result.answered and result.best is not None:
             unit, score = result.best.unit, float(result.best.score)
             payload.update(status="answered", unit_id=unit.id, score=score)
-            qid = self._write("question", payload, raise_when_down=False)
+            qid = self._write("question", payload, raise_when_down=False) if record else None
             answer = self.knowledge.render(unit).strip()
             body = f"{answer}\n\n{t('answer.source', source=unit.source)}"
             return Reply("answer", qid, unit, score, text=body, stored=qid is not None,
                          reason=result.reason)
         suggestions = tuple(Suggestion(m.unit, float(m.score)) for m in result.suggestions)
         payload.update(status="suggested", unit_id=None, score=None)
-        qid = self._write("question", payload, raise_when_down=False)
+        qid = self._write("question", payload, raise_when_down=False) if record else None
         intro = t("answer.suggestions_intro") if suggestions else t("answer.nothing")
         return Reply("suggestions", qid, suggestions=suggestions, text=intro,
                      stored=qid is not None, reason=result.reason)
@@ -100,13 +103,27 @@ class QuestionsMixin(DeskBase):
         return self._read(read)
 
     def to_community(self, question_id: int) -> CommunityPost:
-        """Mark the question "community" and return what to post. Private -> PrivateQuestion."""
+        """Mark the question "community" and return what to post. Private -> PrivateQuestion.
+
+        A question is posted once: the thread row (unique per question) is claimed here, so a
+        second click, or another instance, gets `already=True` with the existing post's place.
+        """
         def mark(s: Session) -> CommunityPost:
             question = _public_question(s, question_id)
+            thread = s.scalar(select(CommunityThread)
+                              .where(CommunityThread.question_id == question.id))
+            if thread is not None:
+                return CommunityPost(question.id, question.asker, question.text, question.kb,
+                                     already=True, channel=thread.channel, ts=thread.ts)
             if question.status not in ("solved", "community"):
                 question.status = "community"
+            s.add(CommunityThread(question_id=question.id, created_at=self.now()))
+            s.flush()
             return CommunityPost(question.id, question.asker, question.text, question.kb)
-        return self._read(mark)
+        try:
+            return self._read(mark)
+        except IntegrityError:  # a concurrent claim won: report its post
+            return self._read(mark)
 
     def feedback(self, question_id: int | None, user: str, helpful: bool) -> None:
         """Was the answer useful? Spooled (never raises) when the DB is down."""

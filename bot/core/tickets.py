@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -140,12 +140,26 @@ class TicketsMixin(DeskBase):
         return self._read(find)
 
     def unannounced_tickets(self) -> list[TicketView]:
-        """Open tickets whose card was never posted (e.g. created by a spool replay)."""
+        """Open tickets nobody has announced yet (e.g. created by a spool replay)."""
         def find(s: Session) -> list[TicketView]:
-            rows = s.scalars(select(Ticket).where(Ticket.lead_ts.is_(None),
+            rows = s.scalars(select(Ticket).where(Ticket.announced_at.is_(None),
                                                   Ticket.status != "closed").order_by(Ticket.id))
             return [self._view(s, ticket) for ticket in rows]
         return self._read(find)
+
+    def claim_announcement(self, ticket_id: int) -> bool:
+        """True for exactly one caller, whatever the number of instances: the one that must
+        announce the ticket (lead's card, emergency alert). One conditional UPDATE. A crash
+        between the claim and the post leaves the ticket unannounced; the SLA sweep still
+        reminds and escalates it. DB down -> StoreUnavailable."""
+        def claim(s: Session) -> bool:
+            done = s.execute(
+                update(Ticket)
+                .where(Ticket.id == ticket_id, Ticket.announced_at.is_(None))
+                .values(announced_at=self.now())
+            )
+            return done.rowcount == 1
+        return self._read(claim)
 
     def declare_closed_days(self, days: list[date], reason: str, by: str) -> list[date]:
         """The lead is away on `days`: the SLA clock stands still then. Returns the days that

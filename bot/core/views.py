@@ -80,6 +80,10 @@ class CommunityPost:
     asker: str
     text: str
     kb: str = ""
+    # already posted (or being posted): where, so that the adapter links to it instead
+    already: bool = False
+    channel: str | None = None
+    ts: str | None = None
 
 
 @dataclass(frozen=True)

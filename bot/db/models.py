@@ -92,6 +92,8 @@ class Ticket(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # set once by the one instance that announces the ticket to the lead (card, emergency alert)
+    announced_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     lead_channel: Mapped[str | None] = mapped_column(String(64))
     lead_ts: Mapped[str | None] = mapped_column(String(32))
     asker_channel: Mapped[str | None] = mapped_column(String(64))

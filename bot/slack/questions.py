@@ -36,12 +36,14 @@ class Questions:
         self.io = io
 
     def ask(
-        self, *, user: str, text: str, channel: str, thread_ts: str | None, kb_channel: str | None
+        self, *, user: str, text: str, channel: str, thread_ts: str | None, kb_channel: str | None,
+        record: bool = True,
     ) -> Reply:
-        """Answer `text` where it was asked (`thread_ts`: reply in that thread)."""
+        """Answer `text` where it was asked (`thread_ts`: reply in that thread). `record=False`:
+        answer from the knowledge only; nothing is stored, so nothing can go public."""
         kb = self.settings.kb_for_channel(kb_channel)
         reply = self.desk.ask(asker=user, text=text, kb=kb, origin="slack", channel=channel,
-                              thread_ts=thread_ts, match_text=for_matching(text))
+                              thread_ts=thread_ts, match_text=for_matching(text), record=record)
         qid = reply.question_id
         if reply.kind == "answer" and reply.unit is not None:
             answer = self.desk.knowledge.render(reply.unit, "mrkdwn")
@@ -91,6 +93,12 @@ class Questions:
             return False
         except StoreUnavailable:
             self.io.post(reply_channel, blocks.notice(t("store.down")), thread_ts=reply_thread)
+            return False
+        if post.already:  # a second click, or another instance: link to the existing post
+            link = self.io.permalink(post.channel, post.ts) if post.channel and post.ts else ""
+            self.io.post(reply_channel, blocks.notice(
+                t("slack.community.already") + (f" {link}" if link else "")),
+                thread_ts=reply_thread)
             return False
         message = blocks.community_post(post.asker, post.text, post.question_id)
         channel, ts = self.io.post(community, message)

@@ -82,15 +82,19 @@ class Support:
         ts, thread_ts = event.get("ts"), event.get("thread_ts")
         if event.get("channel_type") == "im" or channel.startswith("D"):
             with self.reporting(user, channel, thread_ts):
+                record = True
                 try:
                     if self.tickets.followup(user=user, text=text):
                         return
                 except StoreUnavailable:
                     # spooled as a follow-up in case there is an open ticket; meanwhile the
-                    # knowledge still answers (nothing goes public: it cannot be recorded)
+                    # knowledge still answers, and nothing is recorded as a question: the text
+                    # may be private, so it must never reach the community, even if the
+                    # database is back a moment later
                     log.warning("database down: DM from %s answered from the knowledge", user)
+                    record = False
                 self.questions.ask(user=user, text=text, channel=channel, thread_ts=thread_ts,
-                                   kb_channel=channel)
+                                   kb_channel=channel, record=record)
             return
         if channel == self.settings.community_channel and thread_ts and thread_ts != ts:
             with self.reporting(None, None):

@@ -54,7 +54,12 @@ class Tickets:
         except InvalidInput as exc:
             self.io.dm(user, blocks.notice(exc.text))
             return
-        self.announce(ticket)
+        try:
+            claimed = self.desk.claim_announcement(ticket.id)
+        except StoreUnavailable:
+            claimed = False  # a later sweep tick announces it
+        if claimed:
+            self.announce(ticket)
         channel, _ = self.io.dm(user, blocks.notice(t(
             "slack.ticket.confirm", id=ticket.id, due=ticket.due_text)))
         self.desk.record_asker_channel(ticket.id, channel)
@@ -86,16 +91,25 @@ class Tickets:
         self.io.post_to(target, card)
 
     def announce_pending(self) -> int:
-        """Post the cards of tickets created while Slack or the DB was unreachable (spool)."""
+        """Announce tickets nobody has announced yet (created by a spool replay, or whose live
+        announcement failed); each is claimed first, so every instance may run this."""
         try:
             pending = self.desk.unannounced_tickets()
         except StoreUnavailable:
             return 0
+        announced = 0
         for ticket in pending:
+            try:
+                if not self.desk.claim_announcement(ticket.id):
+                    continue  # another instance (or the live flow) is announcing it
+            except StoreUnavailable:
+                return announced
             self.announce(ticket)
-            self.io.dm(ticket.asker, blocks.notice(t(
-                "slack.ticket.confirm", id=ticket.id, due=ticket.due_text)))
-        return len(pending)
+            if ticket.asker_channel is None:  # the asker was never told (spool replay)
+                self.io.dm(ticket.asker, blocks.notice(t(
+                    "slack.ticket.confirm", id=ticket.id, due=ticket.due_text)))
+            announced += 1
+        return announced
 
     # --- conversation -------------------------------------------------------------------------
     def reply(self, ticket_id: int, lead: str, text: str) -> None:

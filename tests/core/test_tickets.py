@@ -119,6 +119,9 @@ def test_followup_goes_to_the_newest_open_ticket(desk, sessions, clock) -> None:
 def test_cards_and_channels(desk) -> None:
     ticket = desk.open_ticket(asker="U1", text=SECRET)
     assert [t.id for t in desk.unannounced_tickets()] == [ticket.id]
+    assert desk.claim_announcement(ticket.id) is True  # exactly one claimer announces it
+    assert desk.claim_announcement(ticket.id) is False
+    assert desk.unannounced_tickets() == []
     desk.record_ticket_card(ticket.id, "DLEAD", "55.5")
     desk.record_asker_channel(ticket.id, "DU1")
     found = desk.find_ticket_by_card("DLEAD", "55.5")
