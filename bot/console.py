@@ -57,7 +57,7 @@ class ConsoleChat:
             self.say(t("console.help"))
         elif text.startswith("/") and " " not in text and len(text) < 20:
             self.say(t("console.unknown_command", command=text))
-        elif text.isdigit() and len(text) < 3:
+        elif text.isdecimal() and text.isascii() and len(text) < 3:
             self.choose(int(text))
         else:
             self.ask(text)

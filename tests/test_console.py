@@ -128,3 +128,9 @@ def test_piped_through_python_dash_m(tmp_path, command) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == t("smalltalk.greeting") + "\n"
+
+
+def test_unicode_digits_are_not_choices(settings, knowledge) -> None:
+    code, out = chat(settings, knowledge, "²\n" + BROWSER + "\n")
+    assert code == 0
+    assert "Firefox" in out  # the chat went on after "²"

@@ -86,9 +86,10 @@ class CommunityMixin(DeskBase):
             )
         if question is None or question.asker != p["by"]:
             return False
-        at = from_iso(p["at"])
-        question.status = "solved"
         thread = s.scalar(select(CommunityThread).where(CommunityThread.question_id == question.id))
-        if thread is not None and thread.status != "solved":
-            thread.status, thread.solved_at = "solved", at
+        if thread is None or question.status == "private":
+            return False  # only a question handed to the community can be solved there
+        question.status = "solved"
+        if thread.status != "solved":
+            thread.status, thread.solved_at = "solved", from_iso(p["at"])
         return True

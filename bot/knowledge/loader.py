@@ -32,6 +32,7 @@ ANCHOR_OK = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LINK = re.compile(r"\]\(#(?P<anchor>[^)\s]+)\)")
 KINDS = {"faq", "chapter"}
 MAX_FILE_BYTES = 2_000_000
+MAX_ID = 128  # base/anchor, as stored with each question (questions.unit_id)
 
 
 def _front_matter(lines: list[str], rel: str, problems: list[Problem]) -> tuple[dict, int]:
@@ -102,6 +103,8 @@ def _section(
     title, anchor = m["title"].strip(), m["anchor"]
     if not anchor:
         return None, [Problem(rel, i + 1, t("kb.no_id", title=title))]
+    if len(f"{kb}/{anchor}") > MAX_ID:
+        return None, [Problem(rel, i + 1, t("kb.long_id", id=f"{kb}/{anchor}", limit=MAX_ID))]
     if not ANCHOR_OK.match(anchor):
         problems.append(Problem(rel, i + 1, t("kb.bad_id", anchor=anchor)))
         return None, problems

@@ -69,3 +69,11 @@ def test_exactly_one_first_answer_under_concurrency(desk) -> None:
         notices = list(pool.map(lambda i: desk.community_reply("CCOMM", "100.1", f"U{i + 10}"),
                                 range(16)))
     assert sum(n.first for n in notices) == 1
+
+
+def test_a_private_question_cannot_be_solved_as_a_community_one(desk, sessions) -> None:
+    reply = desk.ask(asker="U1", text=GIBBERISH, kb="test-kb")
+    desk.open_ticket(asker="U1", text="détails privés", question_id=reply.question_id)
+    assert desk.solve_community(reply.question_id, by="U1") is False
+    with sessions() as s:
+        assert s.get(Question, reply.question_id).status == "private"

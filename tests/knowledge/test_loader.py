@@ -88,3 +88,11 @@ def test_shipped_knowledge_is_valid() -> None:
     for kb in bases.values():
         for unit in kb.units:
             assert unit.answer and unit.title and unit.source and len(unit.phrasings) >= 5
+
+
+def test_an_id_longer_than_the_database_column_is_refused(tmp_path: Path) -> None:
+    anchor = "a" * 130
+    write(tmp_path, "a.md", GOOD.replace("{#rib}", "{#" + anchor + "}"))
+    bases, problems = load_all(tmp_path)
+    assert [u.id for u in bases["kb"].units] == ["kb/factures"]
+    assert any("trop long (128 caractères au plus)" in p.message for p in problems)
