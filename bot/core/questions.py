@@ -23,7 +23,7 @@ SMALLTALK = {"greeting": "smalltalk.greeting", "thanks": "smalltalk.thanks",
 
 
 def invalid_text(key: str, text: str | None) -> str:
-    return t(key, length=len((text or "").strip()), limit=validation.MAX_QUESTION_CHARS)
+    return t(key, length=validation.visible_length(text), limit=validation.MAX_QUESTION_CHARS)
 
 
 class QuestionsMixin(DeskBase):

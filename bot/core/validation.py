@@ -9,12 +9,20 @@ _ALLOWED_CONTROLS = frozenset("\n\t\r")
 _REPLACEMENT = "\ufffd"
 
 
+def visible_length(text: str | None) -> int:
+    """Characters as the person typed them: the markup entities adapters may add (&amp; &lt;
+    &gt;, as Slack escapes text) count as the one character they stand for."""
+    stripped = (text or "").strip()
+    return len(stripped) - 4 * stripped.count("&amp;") - 3 * (
+        stripped.count("&lt;") + stripped.count("&gt;"))
+
+
 def problem(text: str | None) -> str | None:
     """The message key explaining why `text` is refused, or None when it is fine."""
     stripped = (text or "").strip()
     if not stripped:
         return "input.empty"
-    if len(stripped) > MAX_QUESTION_CHARS:
+    if visible_length(stripped) > MAX_QUESTION_CHARS:
         return "input.too_long"
     if any(_is_control(c) for c in stripped):
         return "input.binary"

@@ -98,3 +98,12 @@ def test_first_time_event_is_exact_under_concurrency(desk) -> None:
     assert sum(firsts) == 4
     assert sorted(i for i, first in zip(ids, firsts, strict=True) if first) == [
         "Ev0", "Ev1", "Ev2", "Ev3"]
+
+
+def test_length_counts_characters_as_typed_not_markup_entities(desk) -> None:
+    typed = "a & b < c " * 390  # 3900 characters typed, about 5000 once escaped
+    escaped = typed.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert len(escaped) > 4000
+    assert desk.ask(asker="U1", text=escaped, kb=KB).kind != "invalid"
+    ticket = desk.open_ticket(asker="U1", text=escaped)
+    assert ticket.text == escaped.strip()
