@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.core import sla_bridge, validation
@@ -173,15 +172,12 @@ class TicketsMixin(DeskBase):
         added: list[date] = []
         for raw in p["days"]:
             day = date.fromisoformat(raw)
-            if s.scalar(select(ClosedDay.id).where(ClosedDay.day == day)) is not None:
-                continue
-            try:
-                with s.begin_nested():
-                    s.add(ClosedDay(day=day, reason=p["reason"][:200], declared_by=p["by"],
-                                    created_at=from_iso(p["at"])))
-            except IntegrityError:
-                continue
-            added.append(day)
+            # insert-or-ignore: concurrent declarations of the same day are fine, and the whole
+            # declaration (days + deadline shifts) stays one transaction on every database
+            row = {"day": day, "reason": p["reason"][:200], "declared_by": p["by"],
+                   "created_at": from_iso(p["at"])}
+            if s.execute(_insert_ignore(s, ClosedDay, row, "day")).first() is not None:
+                added.append(day)
         if added and before is not None:
             s.flush()
             now = from_iso(p["at"])
@@ -190,3 +186,13 @@ class TicketsMixin(DeskBase):
             for ticket in open_rows:
                 sla_bridge.shift_for_closed_days(ticket, now, self.settings, s, before)
         return added
+
+
+def _insert_ignore(s: Session, model: Any, row: dict[str, Any], key: str) -> Any:
+    """INSERT ... ON CONFLICT (key) DO NOTHING, for SQLite and PostgreSQL alike."""
+    if s.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(model).values(**row).on_conflict_do_nothing(index_elements=[key])
+    return stmt.returning(getattr(model, key))  # a row back means it was inserted

@@ -145,3 +145,23 @@ def test_declared_closed_days_push_open_deadlines(desk, sessions) -> None:
             (wednesday, "congés", "LEAD")]
     moved = desk.get_ticket(ticket.id)
     assert moved.due_at == ticket.due_at + timedelta(days=1)
+
+
+def test_declaring_closed_days_is_all_or_nothing(desk, sessions, monkeypatch) -> None:
+    pytest.importorskip("bot.sla.policy")
+    from bot.core import sla_bridge
+
+    ticket = desk.open_ticket(asker="U1", text=SECRET)
+    real_shift = sla_bridge.shift_for_closed_days
+
+    def fail(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("shift failed")
+
+    monkeypatch.setattr(sla_bridge, "shift_for_closed_days", fail)
+    with pytest.raises(RuntimeError):
+        desk.declare_closed_days([date(2026, 3, 11)], "congés", "LEAD")
+    with sessions() as s:
+        assert s.scalars(select(ClosedDay)).all() == []  # the day did not stay half-declared
+    monkeypatch.setattr(sla_bridge, "shift_for_closed_days", real_shift)
+    assert desk.declare_closed_days([date(2026, 3, 11)], "congés", "LEAD") == [date(2026, 3, 11)]
+    assert desk.get_ticket(ticket.id).due_at == ticket.due_at + timedelta(days=1)
