@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from alembic import command
@@ -11,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+log = logging.getLogger(__name__)
 
 
 def make_engine(url: str) -> Engine:
@@ -42,6 +44,25 @@ def migrate(engine: Engine) -> None:
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242424242)")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+class Schema:
+    """The migrations of one engine, applied as soon as the database can be reached: call
+    `ensure()` at start and again from a periodic job while `ready` is False."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.ready = False
+
+    def ensure(self) -> bool:
+        if not self.ready:
+            try:
+                migrate(self.engine)
+            except Exception:  # noqa: BLE001 - unreachable or refusing: try again later
+                log.warning("database not ready: migrations will be retried", exc_info=True)
+                return False
+            self.ready = True
+        return True
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

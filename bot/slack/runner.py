@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
 from bot.core import Desk
-from bot.db.engine import make_engine, open_database, session_factory
+from bot.db.engine import Schema, make_engine, session_factory
 from bot.knowledge.registry import Knowledge
 from bot.messages import set_language, t
 from bot.slack.app import build_app, make_client
@@ -35,13 +35,14 @@ log = logging.getLogger(__name__)
 __all__ = ["db_ping", "make_server", "run_socket", "serve_http"]
 
 
-def open_sessions(settings: Settings) -> sessionmaker[Session]:
-    try:
-        _, sessions = open_database(settings.database_url)
-        return sessions
-    except Exception:  # noqa: BLE001 - DB down at start: run on the spool until it is back
-        log.exception("database unavailable at start: running on the spool")
-        return session_factory(make_engine(settings.database_url))
+def open_sessions(settings: Settings) -> tuple[sessionmaker[Session], Schema]:
+    """Sessions on DATABASE_URL, migrated now if the database answers, otherwise later (the
+    scheduler retries `schema.ensure`); meanwhile what users send goes to the spool."""
+    engine = make_engine(settings.database_url)
+    schema = Schema(engine)
+    if not schema.ensure():
+        log.error("database unavailable at start: running on the spool until it is back")
+    return session_factory(engine), schema
 
 
 def db_ping(sessions: sessionmaker[Session]) -> Callable[[], bool]:
@@ -63,13 +64,19 @@ def _start(settings: Settings) -> tuple[Any, sessionmaker[Session], Any]:
     for name in ("community_channel", "support_lead", "escalation_to"):
         if not getattr(settings, name):
             log.warning(t("slack.run.unset", name=name.upper()))
-    sessions = open_sessions(settings)
+    sessions, schema = open_sessions(settings)
     desk = Desk(sessions, Knowledge.load(settings.knowledge_dir), settings)
     app = build_app(settings, desk)
     notifier = SlackNotifier(settings, app.client)
     announcer = Support(settings, desk, app.client).tickets
-    scheduler = start_scheduler(sessions, settings, notifier,
-                                extra_jobs=[desk.replay_spool, announcer.announce_pending])
+    # the schema first: replaying the spool into a database that has no tables yet would
+    # set its entries aside as rejected
+    jobs = [
+        schema.ensure,
+        lambda: schema.ready and desk.replay_spool(),
+        lambda: schema.ready and announcer.announce_pending(),
+    ]
+    scheduler = start_scheduler(sessions, settings, notifier, extra_jobs=jobs)
     return app, sessions, scheduler
 
 

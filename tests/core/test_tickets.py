@@ -149,8 +149,6 @@ def test_declared_closed_days_push_open_deadlines(desk, sessions) -> None:
 
 def test_declaring_closed_days_is_all_or_nothing(desk, sessions, monkeypatch) -> None:
     pytest.importorskip("bot.sla.policy")
-    from bot.core import sla_bridge
-
     ticket = desk.open_ticket(asker="U1", text=SECRET)
     real_shift = sla_bridge.shift_for_closed_days
 
