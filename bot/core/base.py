@@ -47,6 +47,9 @@ class DeskBase:
         self.knowledge = knowledge
         self.settings = settings
         self.clock = clock
+        # the adapter's hook for what a replayed entry produced (e.g. a CommunityNotice: the
+        # asker must still be told that someone answered while the database was down)
+        self.on_replayed: Callable[[str, object], None] | None = None
         self.spool = spool if spool is not None else Spool(settings.spool_dir)
 
     def now(self) -> datetime:
@@ -100,6 +103,7 @@ class DeskBase:
                 result = self._apply(entry.kind, session, entry.payload)
                 if result is None and entry.kind in MUST_LAND:
                     raise NotFound(f"spooled {entry.kind} {entry.key} has nowhere to go")
+            self._replayed(entry.kind, result)
             return True
         except IntegrityError as exc:
             if is_db_down(exc):
@@ -112,6 +116,14 @@ class DeskBase:
             if is_db_down(exc):
                 raise StoreUnavailable(short_reason(exc)) from exc
             raise
+
+    def _replayed(self, kind: str, result: object) -> None:
+        if self.on_replayed is None or result is None:
+            return
+        try:
+            self.on_replayed(kind, result)
+        except Exception:  # noqa: BLE001 - the entry is applied; telling someone is best effort
+            log.exception("after replaying a %s entry", kind)
 
     # --- tickets ----------------------------------------------------------------------------
 

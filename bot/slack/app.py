@@ -56,6 +56,7 @@ def build_app(
         name="sg-support-bot",
     )
     support = Support(settings, desk, client)
+    desk.on_replayed = support.questions.replayed
     app.use(_inject(support))
     app.use(_dedupe(desk))
     app.error(_on_error)

@@ -20,7 +20,14 @@ from __future__ import annotations
 import logging
 
 from bot.config import Settings
-from bot.core import Desk, NotFound, PrivateQuestion, Reply, StoreUnavailable
+from bot.core import (
+    CommunityNotice,
+    Desk,
+    NotFound,
+    PrivateQuestion,
+    Reply,
+    StoreUnavailable,
+)
 from bot.messages import t
 from bot.slack import blocks
 from bot.slack.slack_io import SlackIO
@@ -117,6 +124,17 @@ class Questions:
         link = self.io.permalink(channel, ts) or self.io.permalink(channel, thread_ts)
         self.io.dm(notice.asker, blocks.community_answered(
             user, link, notice.question_id, notice.asker, channel, thread_ts))
+
+    def replayed(self, kind: str, result: object) -> None:
+        """A spooled entry was applied once the database came back: a community answer that
+        arrived meanwhile is announced to the asker now (the desk's `on_replayed` hook)."""
+        if kind != "community_reply" or not isinstance(result, CommunityNotice):
+            return
+        if result.channel and result.ts:
+            link = self.io.permalink(result.channel, result.ts)
+            self.io.dm(result.asker, blocks.community_answered(
+                result.responder, link, result.question_id, result.asker, result.channel,
+                result.ts))
 
     def solve(self, *, by: str, channel: str, ts: str, question_id: int | None = None) -> bool:
         """The asker marks their community question solved (button or ✅ reaction);

@@ -87,3 +87,19 @@ def test_asking_the_community_twice_posts_once(slack) -> None:
     with slack.sessions() as s:
         [thread] = s.scalars(select(CommunityThread)).all()
     assert thread.ts == slack.posts(COMMUNITY)[0].response["ts"]
+
+
+def test_a_community_answer_during_an_outage_is_announced_after_the_replay(slack) -> None:
+    slack.send.dm(NOTHING_Q)  # nothing found: posted to the community automatically
+    [post] = slack.posts(COMMUNITY)
+    post_ts = post.response["ts"]
+    slack.fake.reset()
+    # begin() 1: event dedupe; 2: recording the member's reply fails (spooled)
+    slack.desk.sessions = FlakySessions(slack.sessions, fail_at=2)
+    slack.send.channel_message("Regarde la page 3 !", COMMUNITY, user="U0MEMBER",
+                               thread_ts=post_ts)
+    assert slack.posts("D0ASKER") == []  # nobody could be told yet
+    slack.desk.sessions = slack.sessions
+    assert slack.desk.replay_spool() >= 1
+    [dm] = slack.posts("D0ASKER")
+    assert "<@U0MEMBER>" in dm.blob()
