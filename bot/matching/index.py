@@ -47,7 +47,14 @@ def _learn(surface: dict[str, str], folded: list[str]) -> None:
             surface[word] = terms[0]
 
 
+MAX_CORRECTED_LENGTH = 30  # longer "words" (URLs, pasted codes) are never typo-corrected
+
+
 def _max_edits(word: str) -> int:
+    """Edits allowed when correcting `word`; 0 for short words and for very long ones (their
+    deletion neighbourhood grows with the cube of the length)."""
+    if len(word) > MAX_CORRECTED_LENGTH:
+        return 0
     return 0 if len(word) <= 4 else 1 if len(word) <= 8 else 2
 
 

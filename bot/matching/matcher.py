@@ -43,6 +43,7 @@ class Policy:
     coverage_weight: float = 0.6
 
 
+MAX_WORDS = 200  # a question longer than this is matched on its first words
 INTENT_WEIGHT = 1.0  # weight of a question-word marker (où, comment...) in the similarity
 DICE_WEIGHT = 0.2  # share of the idf-weighted Dice in the similarity, the rest is rapidfuzz
 
@@ -95,7 +96,7 @@ class Matcher:
         """Analysed question terms, unknown ones corrected to a known neighbour when close."""
         idf = self.index.idf
         terms: list[str] = []
-        for word in raw_words(question) if folded is None else folded:
+        for word in (raw_words(question) if folded is None else folded)[:MAX_WORDS]:
             for t in word_terms(word):
                 terms.append(t if t in idf else (self.index.correct(word) or t))
         return terms
@@ -103,7 +104,7 @@ class Matcher:
     def score(self, question: str) -> list[Match]:
         """Candidate units, best first, with their scores."""
         idx, p = self.index, self.policy
-        folded = raw_words(question)
+        folded = raw_words(question)[:MAX_WORDS]
         terms = self.terms(question, folded)
         if not terms:
             return []

@@ -126,3 +126,11 @@ def test_huge_and_binary_input_do_not_crash(matcher: Matcher) -> None:
     assert huge.unit is None or huge.unit.id == "kb/factures"
     result = matcher.match("\x00\x01\x02" * 1000)
     assert not result.answered
+
+
+def test_very_long_words_are_not_typo_corrected(matcher: Matcher) -> None:
+    # the deletion neighbourhood of a 4000-letter word would take gigabytes
+    assert matcher.index.correct("x" * 4000) is None
+    assert matcher.index.correct("facturess") is not None  # normal words still are
+    result = matcher.match("z" * 4000 + " factures")
+    assert result.reason in {"answered", "unsure", "nothing"}
