@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,23 +18,30 @@ class SettingsError(ValueError):
     """A setting has a value the bot cannot use; the message names it."""
 
 
+def _dotenv_value(raw: str) -> str:
+    """A value as written: quoted (single or double), or bare up to a ` #` comment."""
+    value = raw.strip()
+    if value[:1] in ("'", '"'):
+        end = value.find(value[0], 1)
+        return value[1:end] if end > 0 else value
+    if value.startswith("#"):
+        return ""
+    comment = re.search(r"\s#", value)
+    return value[: comment.start()].rstrip() if comment else value
+
+
 def read_dotenv(path: Path) -> dict[str, str]:
-    """Parse a `.env` file: KEY=VALUE lines, `#` comments, optional quotes."""
+    """Parse a `.env` file: KEY=VALUE lines, `export` allowed, `#` comments (whole lines, or
+    after a value), values optionally in single or double quotes; a BOM is ignored."""
     values: dict[str, str] = {}
     if not path.is_file():
         return values
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    for raw in path.read_text(encoding="utf-8-sig").splitlines():
         line = raw.strip()
         if not line or line.startswith("#") or "=" not in line:
             continue
         key, _, value = line.partition("=")
-        key = key.strip().removeprefix("export ").strip()
-        value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-            value = value[1:-1]
-        elif " #" in value:
-            value = value.split(" #", 1)[0].rstrip()
-        values[key] = value
+        values[key.strip().removeprefix("export ").strip()] = _dotenv_value(value)
     return values
 
 
@@ -56,6 +64,16 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError as exc:
         raise SettingsError(t("settings.int", name=name, raw=raw)) from exc
+
+
+LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
+
+
+def _log_level(raw: str) -> str:
+    level = {"WARN": "WARNING", "FATAL": "CRITICAL"}.get(raw.upper(), raw.upper())
+    if level not in LOG_LEVELS:
+        raise SettingsError(t("settings.log_level", value=raw))
+    return level
 
 
 def _opt(env: Mapping[str, str], name: str) -> str | None:
@@ -114,7 +132,7 @@ class Settings:
         if calendar not in {"business", "always"}:
             raise SettingsError(t("settings.calendar", value=calendar))
         defaults = cls()
-        return cls(
+        settings = cls(
             slack_bot_token=_opt(e, "SLACK_BOT_TOKEN"),
             slack_signing_secret=_opt(e, "SLACK_SIGNING_SECRET"),
             slack_app_token=_opt(e, "SLACK_APP_TOKEN"),
@@ -141,5 +159,27 @@ class Settings:
             sla_opening_hour=_int(e, "SLA_OPENING_HOUR", 9),
             sla_closing_hour=_int(e, "SLA_CLOSING_HOUR", 18),
             escalation_check_seconds=_int(e, "ESCALATION_CHECK_SECONDS", 60),
-            log_level=_opt(e, "LOG_LEVEL") or "INFO",
+            log_level=_log_level(_opt(e, "LOG_LEVEL") or "INFO"),
         )
+        settings.check()
+        return settings
+
+    def check(self) -> None:
+        """Refuse at start what would otherwise fail later, silently, in the SLA sweep."""
+        if not 0 <= self.sla_opening_hour < self.sla_closing_hour <= 24:
+            raise SettingsError(
+                t("settings.hours", opening=self.sla_opening_hour, closing=self.sla_closing_hour)
+            )
+        if not 0 < self.sla_target_hours <= self.sla_deadline_hours:
+            raise SettingsError(
+                t(
+                    "settings.sla_hours",
+                    target=self.sla_target_hours,
+                    deadline=self.sla_deadline_hours,
+                )
+            )
+        if self.escalation_check_seconds < 1:
+            raise SettingsError(t("settings.positive", name="ESCALATION_CHECK_SECONDS"))
+        from bot.sla.calendar import SlaCalendar  # here: the calendar module imports this one
+
+        SlaCalendar.from_settings(self)  # closed days, country, subdivision, time zone

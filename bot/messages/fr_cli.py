@@ -51,6 +51,16 @@ MESSAGES: dict[str, str] = {
         "AAAA-MM-JJ..AAAA-MM-JJ"
     ),
     "settings.closed_range": "SLA_CLOSED_DAYS : la plage « {item} » finit avant de commencer",
+    "settings.hours": (
+        "SLA_OPENING_HOUR et SLA_CLOSING_HOUR : il faut 0 ≤ ouverture < fermeture ≤ 24 "
+        "(reçu {opening} et {closing})"
+    ),
+    "settings.sla_hours": (
+        "SLA_TARGET_HOURS et SLA_DEADLINE_HOURS : il faut 0 < rappel ≤ échéance "
+        "(reçu {target} et {deadline})"
+    ),
+    "settings.positive": "{name} doit être un nombre entier positif",
+    "settings.log_level": "LOG_LEVEL doit valoir DEBUG, INFO, WARNING ou ERROR (reçu « {value} »)",
     "settings.timezone": "SLA_TIMEZONE : fuseau « {tz} » inconnu",
     "settings.no_open_day": "aucun jour ouvré dans les dix ans : vérifiez SLA_CLOSED_DAYS",
     # evaluation files
