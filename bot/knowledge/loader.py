@@ -65,7 +65,7 @@ def parse_file(path: Path, kb: str, rel: str) -> tuple[list[Unit], list[Problem]
     if len(raw) > MAX_FILE_BYTES:
         return [], [Problem(rel, 0, t("kb.too_big", size=len(raw)))]
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a BOM (some editors add one) is not content
     except UnicodeDecodeError as exc:
         return [], [Problem(rel, 0, t("kb.not_utf8", reason=exc.reason))]
     if "\x00" in text:

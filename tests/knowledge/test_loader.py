@@ -96,3 +96,9 @@ def test_an_id_longer_than_the_database_column_is_refused(tmp_path: Path) -> Non
     bases, problems = load_all(tmp_path)
     assert [u.id for u in bases["kb"].units] == ["kb/factures"]
     assert any("trop long (128 caractères au plus)" in p.message for p in problems)
+
+
+def test_a_file_saved_with_a_bom_and_crlf_loads(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", ("\ufeff" + GOOD).replace("\n", "\r\n").encode("utf-8"))
+    bases, problems = load_all(tmp_path)
+    assert problems == [] and len(bases["kb"].units) == 2
