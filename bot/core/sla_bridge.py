@@ -100,13 +100,18 @@ def shift_for_closed_days(ticket: Ticket, now: datetime, settings: Settings, ses
     from bot.sla import calendar as slacal
 
     after = policy.load_calendar(session, settings, ticket.calendar or "business")
+    # a waiting ticket's clock stands still since it was paused: count from there
+    ref = min(ticket.clock_paused_at or now, now)
+    # open time already run on days now declared closed (e.g. today) is given back
+    refund = (slacal.open_time_between(ticket.created_at, ref, before)
+              - slacal.open_time_between(ticket.created_at, ref, after))
     moved = False
     for name in ("target_at", "due_at"):
         old = getattr(ticket, name)
         if old is None or old <= now:
             continue
-        left = slacal.open_time_between(now, old, before)
-        new = slacal.deadline(now, left.total_seconds() / 3600, after)
+        left = slacal.open_time_between(ref, old, before) + max(refund, timedelta(0))
+        new = slacal.deadline(ref, left.total_seconds() / 3600, after)
         if new != old:
             setattr(ticket, name, new)
             moved = True

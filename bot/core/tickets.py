@@ -181,8 +181,9 @@ class TicketsMixin(DeskBase):
         if added and before is not None:
             s.flush()
             now = from_iso(p["at"])
-            open_rows = s.scalars(select(Ticket).where(Ticket.status.in_(("open",)),
-                                                       Ticket.first_answered_at.is_(None)))
+            open_rows = s.scalars(select(Ticket).where(
+                Ticket.status.in_(("open", "waiting_customer")),
+                Ticket.first_answered_at.is_(None)))
             for ticket in open_rows:
                 sla_bridge.shift_for_closed_days(ticket, now, self.settings, s, before)
         return added

@@ -1,4 +1,5 @@
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -163,3 +164,35 @@ def test_declaring_closed_days_is_all_or_nothing(desk, sessions, monkeypatch) ->
     monkeypatch.setattr(sla_bridge, "shift_for_closed_days", real_shift)
     assert desk.declare_closed_days([date(2026, 3, 11)], "congés", "LEAD") == [date(2026, 3, 11)]
     assert desk.get_ticket(ticket.id).due_at == ticket.due_at + timedelta(days=1)
+
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def test_a_closed_day_declared_while_waiting_for_the_customer_moves_the_deadline(
+    desk, clock
+) -> None:
+    pytest.importorskip("bot.sla.policy")
+    clock.now = datetime(2026, 6, 8, 10, tzinfo=PARIS)  # Monday 10:00
+    waiting = desk.open_ticket(asker="U1", text=SECRET)
+    plain = desk.open_ticket(asker="U2", text=SECRET)
+    clock.now = datetime(2026, 6, 8, 11, tzinfo=PARIS)
+    desk.wait_for_customer(waiting.id)
+    clock.now = datetime(2026, 6, 8, 12, tzinfo=PARIS)
+    desk.declare_closed_days([date(2026, 6, 9)], "absent", "LEAD")  # Tuesday closed
+    thursday_10 = datetime(2026, 6, 11, 10, tzinfo=PARIS)
+    assert desk.get_ticket(plain.id).due_at == thursday_10
+    clock.now = datetime(2026, 6, 8, 13, tzinfo=PARIS)
+    resumed = desk.asker_followup("U1", "voici l'info")
+    # 1 h Monday before the wait, 11 h after it, Tuesday closed, 24 h Wednesday, 12 h Thursday
+    assert resumed.due_at == datetime(2026, 6, 11, 12, tzinfo=PARIS)
+
+
+def test_declaring_today_closed_gives_back_the_hours_already_counted(desk, clock) -> None:
+    pytest.importorskip("bot.sla.policy")
+    clock.now = datetime(2026, 6, 8, 10, tzinfo=PARIS)  # Monday 10:00
+    ticket = desk.open_ticket(asker="U1", text=SECRET)
+    clock.now = datetime(2026, 6, 9, 9, tzinfo=PARIS)  # Tuesday 09:00: the lead is ill today
+    desk.declare_closed_days([date(2026, 6, 9)], "malade", "LEAD")
+    # 48 h of open time with Tuesday closed: Monday 14 h, Wednesday 24 h, Thursday 10 h
+    assert desk.get_ticket(ticket.id).due_at == datetime(2026, 6, 11, 10, tzinfo=PARIS)
