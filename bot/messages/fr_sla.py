@@ -34,7 +34,10 @@ MESSAGES: dict[str, str] = {
     "sla.cli.closed": "jours fermés en plus de SLA_CLOSED_DAYS (même format)",
     "sla.cli.db": "ajoute les absences déclarées depuis Slack (lit DATABASE_URL)",
     "sla.cli.bad_from": "--from : « {value} » n'est pas une date ISO (ex. 2026-12-24T17:00)",
-    "sla.cli.bad_hours": "--hours et --target-hours doivent être positifs",
+    "sla.cli.bad_hours": (
+        "--hours et --target-hours doivent être des nombres positifs d'au plus 8760 (un an)"
+    ),
+    "sla.cli.db_error": "Base de données illisible (--db) : {error}",
     "sla.cli.start": "Arrivée    : {iso}  ({when})",
     "sla.cli.calendar_line": "Calendrier : {kind} ({country}{subdivision}, {tz})",
     "sla.cli.target": "Rappel     : {iso}  ({hours} h)",

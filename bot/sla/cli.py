@@ -11,8 +11,11 @@ Also runnable alone: `python -m bot.sla.cli ...`.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from datetime import UTC, datetime
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import Settings, SettingsError
 from bot.messages import t
@@ -34,6 +37,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("--closed", default="", metavar="JOURS", help=t("sla.cli.closed"))
     parser.add_argument("--db", action="store_true", help=t("sla.cli.db"))
     return parser
+
+
+MAX_HOURS = 24 * 365  # a year of open time: beyond that the question is not an SLA
 
 
 def _start(raw: str | None, cal: SlaCalendar) -> datetime:
@@ -77,13 +83,20 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     except SettingsError as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    except SQLAlchemyError as exc:  # --db and the database cannot be read
+        print(t("sla.cli.db_error", error=str(exc).splitlines()[0]), file=sys.stderr)
+        return 1
     due_hours = settings.sla_deadline_hours if args.hours is None else args.hours
     target_hours = settings.sla_target_hours if args.target_hours is None else args.target_hours
-    if due_hours < 0 or target_hours < 0:
+    if not all(math.isfinite(h) and 0 <= h <= MAX_HOURS for h in (due_hours, target_hours)):
         print(t("sla.cli.bad_hours"), file=sys.stderr)
         return 2
-    target = deadline(start, target_hours, cal)
-    due = deadline(start, due_hours, cal)
+    try:
+        target = deadline(start, target_hours, cal)
+        due = deadline(start, due_hours, cal)
+    except SettingsError as exc:  # e.g. no open day left within the search horizon
+        print(str(exc), file=sys.stderr)
+        return 2
     iso = lambda instant: cal.local(instant).isoformat(timespec="minutes")  # noqa: E731
     print(t("sla.cli.start", iso=iso(start), when=when_phrase(start, cal)))
     print(t("sla.cli.calendar_line", kind=cal.kind, country=cal.country,
@@ -91,7 +104,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     print(t("sla.cli.target", iso=iso(target), hours=_hours(target_hours)))
     opening, closing = settings.sla_opening_hour, settings.sla_closing_hour
     sent = target if cal.kind == "always" else next_office_time(target, cal, opening, closing)
-    if sent != target:
+    if sent != target and sent < due:  # a deferred reminder later than the due time never goes
         print(t("sla.cli.reminder_sent", iso=iso(sent), opening=opening, closing=closing))
     print(t("sla.cli.due", iso=iso(due), hours=_hours(due_hours)))
     print(t("sla.cli.phrase", phrase=due_phrase(due, cal)))

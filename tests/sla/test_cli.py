@@ -74,7 +74,30 @@ def test_bad_input(capsys) -> None:
 def test_runs_as_a_module() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "bot.sla.cli", "--from", "2026-12-24T17:00"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert "2026-12-29T17:00+01:00" in done.stdout
+
+
+def test_unusable_hours_are_refused_in_french(capsys) -> None:  # type: ignore[no-untyped-def]
+    for hours in ("nan", "inf", "100000", "-1"):
+        assert run(["--hours", hours]) == 2
+        assert "--hours et --target-hours" in capsys.readouterr().err
+
+
+def test_unreadable_database_is_a_clear_error(capsys) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(
+        database_url="postgresql+psycopg://postgres@127.0.0.1:1/x?connect_timeout=2"
+    )
+    assert run(["--db"], settings) == 1
+    assert "Base de données illisible (--db)" in capsys.readouterr().err
+
+
+def test_a_reminder_deferred_past_the_due_time_is_not_announced(capsys) -> None:  # type: ignore[no-untyped-def]
+    # Friday 12:00 + 12 h: target and due at midnight; the deferred reminder would be Monday
+    assert run(["--from", "2026-06-05T12:00", "--target-hours", "12", "--hours", "12"]) == 0
+    assert "envoyé" not in capsys.readouterr().out
