@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 
 _UNIT_LINK = re.compile(r"\[([^\]]+)\]\(#([^)\s]+)\)")
-_URL_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
+# a URL may hold balanced parentheses (…/Page_(x)); the link ends at the closing one
+_URL_LINK = re.compile(r"\[([^\]]+)\]\((https?://(?:[^()\s]|\([^()\s]*\))+)\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _HEADING = re.compile(r"^#{1,6}\s+(.*)$", re.MULTILINE)
@@ -47,13 +48,20 @@ def to_mrkdwn(answer: str, title_of: TitleOf | None = None) -> str:
         links.append(link)
         return f"\x00{len(links) - 1}\x00"
 
-    text = _URL_LINK.sub(lambda m: keep(f"<{m.group(2)}|{m.group(1)}>"), text)
+    text = _URL_LINK.sub(lambda m: keep(f"<{m.group(2)}|{_label(m.group(1))}>"), text)
     text = _AUTOLINK.sub(lambda m: keep(f"<{m.group(1)}>"), text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _BOLD.sub(r"*\1*", text)
     text = _HEADING.sub(r"*\1*", text)
     text = _BULLET.sub(r"\1• ", text)
     return re.sub(r"\x00(\d+)\x00", lambda m: links[int(m.group(1))], text)
+
+
+def _label(text: str) -> str:
+    """A link's text inside Slack's <url|text>: markup escaped, and `|` (which Slack cannot
+    escape there) shown as a look-alike."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escaped.replace("|", "\u2223")
 
 
 def title_lookup(units: dict[str, str], kb: str) -> TitleOf:

@@ -34,3 +34,15 @@ def test_slack_bullets_and_headings() -> None:
     assert to_mrkdwn("### Titre\n- un\n- [deux](#safari)", TITLES) == (
         "*Titre*\n• un\n• « Safari et SG Autorépondeur »"
     )
+
+
+def test_slack_link_labels_and_urls_with_parentheses() -> None:
+    text = to_mrkdwn(
+        "[Espace client > Factures | aide](https://ex.com/f) et "
+        "[wiki](https://fr.wikipedia.org/wiki/SFR_(entreprise))."
+    )
+    assert "<https://ex.com/f|Espace client &gt; Factures \u2223 aide>" in text
+    assert "<https://fr.wikipedia.org/wiki/SFR_(entreprise)|wiki>." in text
+    assert to_text("[wiki](https://fr.wikipedia.org/wiki/SFR_(entreprise))") == (
+        "wiki (https://fr.wikipedia.org/wiki/SFR_(entreprise))"
+    )
