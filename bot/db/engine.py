@@ -50,7 +50,12 @@ def _sqlite_file_lock(engine: Engine) -> Iterator[None]:
     if not database or database == ":memory:" or fcntl is None:
         yield
         return
-    with open(f"{database}.migrate-lock", "a") as handle:
+    try:
+        handle = open(f"{database}.migrate-lock", "a")  # noqa: SIM115 - closed below
+    except OSError:  # no place for the lock: no place for the database either; the migration
+        yield  # itself reports that (as "database unavailable")
+        return
+    with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
