@@ -95,8 +95,15 @@ def _start_or_explain(settings: Settings) -> tuple[Any, sessionmaker[Session], A
     return None
 
 
-def _missing(settings: Settings, *names: str) -> list[str]:
-    return [n.upper() for n in names if not getattr(settings, n)]
+def _prepare(settings: Settings, *required: str) -> tuple[Any, sessionmaker[Session], Any] | int:
+    """The started app, or the exit code: 2 when a required setting is missing, 1 when Slack
+    refuses or cannot be reached."""
+    missing = [name.upper() for name in required if not getattr(settings, name)]
+    if missing:
+        log.error(t("slack.run.missing", names=", ".join(missing)))
+        return 2
+    started = _start_or_explain(settings)
+    return 1 if started is None else started
 
 
 def _on_signals(stop: Callable[[], None]) -> None:
@@ -110,13 +117,9 @@ def run_socket(settings: Settings) -> int:
     """Socket Mode (no public URL needed). Blocks until SIGINT/SIGTERM; returns the exit code."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    missing = _missing(settings, "slack_bot_token", "slack_app_token")
-    if missing:
-        log.error(t("slack.run.missing", names=", ".join(missing)))
-        return 2
-    started = _start_or_explain(settings)
-    if started is None:
-        return 1
+    started = _prepare(settings, "slack_bot_token", "slack_app_token")
+    if isinstance(started, int):
+        return started
     app, _, scheduler = started
     handler = SocketModeHandler(app, settings.slack_app_token)
     stopped = threading.Event()
@@ -133,13 +136,9 @@ def run_socket(settings: Settings) -> int:
 
 def serve_http(settings: Settings, port: int, host: str = "0.0.0.0") -> int:
     """HTTP mode: POST /slack/events, GET /healthz. Blocks until SIGINT/SIGTERM."""
-    missing = _missing(settings, "slack_bot_token", "slack_signing_secret")
-    if missing:
-        log.error(t("slack.run.missing", names=", ".join(missing)))
-        return 2
-    started = _start_or_explain(settings)
-    if started is None:
-        return 1
+    started = _prepare(settings, "slack_bot_token", "slack_signing_secret")
+    if isinstance(started, int):
+        return started
     app, sessions, scheduler = started
     server = make_server(app, host, port, health=db_ping(sessions))
     _on_signals(lambda: threading.Thread(target=server.shutdown, daemon=True).start())
