@@ -93,7 +93,9 @@ def test_private_question_opens_a_ticket_and_stays_private(settings, knowledge) 
     _, out = chat(settings, knowledge, f"/privé {secret}\n/prive autre souci\n/privé   \n")
     tickets = rows(settings, Ticket)
     assert [(tk.asker, tk.text, tk.status) for tk in tickets] == [
-        ("console", secret, "open"), ("console", "autre souci", "open")]
+        ("console", secret, "open"),
+        ("console", "autre souci", "open"),
+    ]
     assert f"ticket n°{tickets[0].id}" in out and tickets[0].due_at is not None
     assert t("input.empty") in out
     assert rows(settings, Question) == [] and rows(settings, CommunityThread) == []
@@ -109,8 +111,11 @@ def test_help_smalltalk_and_quit(settings, knowledge) -> None:
 def test_database_down_still_answers_and_keeps_the_message(tmp_path, knowledge) -> None:
     """SQLite file under a regular file: neither the folder nor the database can exist."""
     (tmp_path / "a-file").write_text("not a folder")
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'a-file' / 'bot.db'}",
-                        default_kb=KB, spool_dir=tmp_path / "spool")
+    settings = Settings(
+        database_url=f"sqlite:///{tmp_path / 'a-file' / 'bot.db'}",
+        default_kb=KB,
+        spool_dir=tmp_path / "spool",
+    )
     code, out = chat(settings, knowledge, f"{BROWSER}\n/privé secret\n")
     assert code == 0
     assert "Source : FAQ › Navigateur" in out and t("store.down") in out
@@ -120,11 +125,20 @@ def test_database_down_still_answers_and_keeps_the_message(tmp_path, knowledge) 
 
 @pytest.mark.parametrize("command", [["bot.console"], ["bot", "chat"]])
 def test_piped_through_python_dash_m(tmp_path, command) -> None:
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.db'}",
-           "SPOOL_DIR": str(tmp_path / "spool"), "KNOWLEDGE_DIR": str(ROOT / "knowledge")}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.db'}",
+        "SPOOL_DIR": str(tmp_path / "spool"),
+        "KNOWLEDGE_DIR": str(ROOT / "knowledge"),
+    }
     done = subprocess.run(
-        [sys.executable, "-m", *command], input="bonjour\n", capture_output=True, text=True,
-        cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)}, timeout=120,
+        [sys.executable, "-m", *command],
+        input="bonjour\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(ROOT)},
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == t("smalltalk.greeting") + "\n"

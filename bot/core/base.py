@@ -95,10 +95,12 @@ class DeskBase:
             with self.sessions.begin() as session:
                 if session.get(SpooledMessage, entry.key) is not None:
                     return False
-                session.add(SpooledMessage(
-                    key=entry.key,
-                    payload={"kind": entry.kind, "created_at": entry.created_at},
-                ))
+                session.add(
+                    SpooledMessage(
+                        key=entry.key,
+                        payload={"kind": entry.kind, "created_at": entry.created_at},
+                    )
+                )
                 session.flush()  # a concurrent replayer now waits on, or fails at, this key
                 result = self._apply(entry.kind, session, entry.payload)
                 if result is None and entry.kind in MUST_LAND:

@@ -16,8 +16,7 @@ from bot.db.models import CommunityThread, Question
 class CommunityMixin(DeskBase):
     def record_community_post(self, question_id: int, channel: str | None, ts: str | None) -> None:
         """The adapter posted the question publicly at (channel, ts). Spooled if the DB is down."""
-        payload = {"question_id": question_id, "channel": channel, "ts": ts,
-                   "at": iso(self.now())}
+        payload = {"question_id": question_id, "channel": channel, "ts": ts, "at": iso(self.now())}
         self._write("community_post", payload, raise_when_down=False)
 
     def _apply_community_post(self, s: Session, p: dict[str, Any]) -> int:
@@ -37,8 +36,12 @@ class CommunityMixin(DeskBase):
     ) -> CommunityNotice | None:
         """A message in a community thread. Returns whom to notify, or None (unknown thread,
         solved, or the asker writing in their own thread). DB down: spooled, None."""
-        payload = {"channel": channel, "ts": thread_ts, "responder": responder,
-                   "at": iso(self.now())}
+        payload = {
+            "channel": channel,
+            "ts": thread_ts,
+            "responder": responder,
+            "at": iso(self.now()),
+        }
         return self._write("community_reply", payload, raise_when_down=False)
 
     def _apply_community_reply(self, s: Session, p: dict[str, Any]) -> CommunityNotice | None:
@@ -52,14 +55,20 @@ class CommunityMixin(DeskBase):
         thread_id, status, question_id, asker = row
         if status == "solved" or p["responder"] == asker:
             return None
-        s.execute(update(CommunityThread).where(CommunityThread.id == thread_id)
-                  .values(answers=CommunityThread.answers + 1))
-        # one conditional UPDATE: exactly one reply is "first", even with concurrent replies
-        first = s.execute(
+        s.execute(
             update(CommunityThread)
-            .where(CommunityThread.id == thread_id, CommunityThread.first_answer_at.is_(None))
-            .values(first_answer_at=from_iso(p["at"]), first_answerer=p["responder"])
-        ).rowcount == 1
+            .where(CommunityThread.id == thread_id)
+            .values(answers=CommunityThread.answers + 1)
+        )
+        # one conditional UPDATE: exactly one reply is "first", even with concurrent replies
+        first = (
+            s.execute(
+                update(CommunityThread)
+                .where(CommunityThread.id == thread_id, CommunityThread.first_answer_at.is_(None))
+                .values(first_answer_at=from_iso(p["at"]), first_answerer=p["responder"])
+            ).rowcount
+            == 1
+        )
         return CommunityNotice(asker, question_id, first, p["responder"], p["channel"], p["ts"])
 
     def solve_community(
@@ -72,8 +81,13 @@ class CommunityMixin(DeskBase):
     ) -> bool:
         """Mark the question solved; only its asker may. True when it is (now) solved by them.
         DB down: spooled, then StoreUnavailable."""
-        payload = {"question_id": question_id, "channel": channel, "ts": ts, "by": by,
-                   "at": iso(self.now())}
+        payload = {
+            "question_id": question_id,
+            "channel": channel,
+            "ts": ts,
+            "by": by,
+            "at": iso(self.now()),
+        }
         return bool(self._write("community_solve", payload))
 
     def _apply_community_solve(self, s: Session, p: dict[str, Any]) -> bool:
@@ -81,7 +95,8 @@ class CommunityMixin(DeskBase):
             question = s.get(Question, p["question_id"])
         else:
             question = s.scalar(
-                select(Question).join(CommunityThread, CommunityThread.question_id == Question.id)
+                select(Question)
+                .join(CommunityThread, CommunityThread.question_id == Question.id)
                 .where(CommunityThread.channel == p["channel"], CommunityThread.ts == p["ts"])
             )
         if question is None or question.asker != p["by"]:

@@ -18,8 +18,13 @@ from bot.messages import t
 
 log = logging.getLogger(__name__)
 
-SMALLTALK = {"greeting": "smalltalk.greeting", "thanks": "smalltalk.thanks",
-             "help": "smalltalk.help", "noise": "smalltalk.noise", "empty": "smalltalk.noise"}
+SMALLTALK = {
+    "greeting": "smalltalk.greeting",
+    "thanks": "smalltalk.thanks",
+    "help": "smalltalk.help",
+    "noise": "smalltalk.noise",
+    "empty": "smalltalk.noise",
+}
 
 
 def invalid_text(key: str, text: str | None) -> str:
@@ -54,8 +59,13 @@ class QuestionsMixin(DeskBase):
         if result.reason in SMALLTALK:
             return Reply("smalltalk", text=t(SMALLTALK[result.reason]), reason=result.reason)
         payload: dict[str, Any] = {
-            "asker": asker, "text": text, "kb": kb, "origin": origin, "channel": channel,
-            "thread_ts": thread_ts, "at": iso(self.now()),
+            "asker": asker,
+            "text": text,
+            "kb": kb,
+            "origin": origin,
+            "channel": channel,
+            "thread_ts": thread_ts,
+            "at": iso(self.now()),
         }
         if result.answered and result.best is not None:
             unit, score = result.best.unit, float(result.best.score)
@@ -63,14 +73,21 @@ class QuestionsMixin(DeskBase):
             qid = self._write("question", payload, raise_when_down=False) if record else None
             answer = self.knowledge.render(unit).strip()
             body = f"{answer}\n\n{t('answer.source', source=unit.source)}"
-            return Reply("answer", qid, unit, score, text=body, stored=qid is not None,
-                         reason=result.reason)
+            return Reply(
+                "answer", qid, unit, score, text=body, stored=qid is not None, reason=result.reason
+            )
         suggestions = tuple(Suggestion(m.unit, float(m.score)) for m in result.suggestions)
         payload.update(status="suggested", unit_id=None, score=None)
         qid = self._write("question", payload, raise_when_down=False) if record else None
         intro = t("answer.suggestions_intro") if suggestions else t("answer.nothing")
-        return Reply("suggestions", qid, suggestions=suggestions, text=intro,
-                     stored=qid is not None, reason=result.reason)
+        return Reply(
+            "suggestions",
+            qid,
+            suggestions=suggestions,
+            text=intro,
+            stored=qid is not None,
+            reason=result.reason,
+        )
 
     def _known_kb(self, kb: str) -> str:
         """`kb` if the knowledge has a matcher for it, else the default base, else "all"."""
@@ -85,9 +102,16 @@ class QuestionsMixin(DeskBase):
 
     def _apply_question(self, s: Session, p: dict[str, Any]) -> int:
         question = Question(
-            asker=p["asker"], origin=p.get("origin") or "slack", channel=p.get("channel"),
-            thread_ts=p.get("thread_ts"), kb=p["kb"], text=p["text"], status=p["status"],
-            unit_id=p.get("unit_id"), score=p.get("score"), created_at=from_iso(p["at"]),
+            asker=p["asker"],
+            origin=p.get("origin") or "slack",
+            channel=p.get("channel"),
+            thread_ts=p.get("thread_ts"),
+            kb=p["kb"],
+            text=p["text"],
+            status=p["status"],
+            unit_id=p.get("unit_id"),
+            score=p.get("score"),
+            created_at=from_iso(p["at"]),
         )
         s.add(question)
         s.flush()
@@ -95,11 +119,13 @@ class QuestionsMixin(DeskBase):
 
     def get_question(self, question_id: int) -> Question:
         """The question row (detached); NotFound if there is none."""
+
         def read(s: Session) -> Question:
             question = s.get(Question, question_id)
             if question is None:
                 raise NotFound(f"question {question_id}")
             return question
+
         return self._read(read)
 
     def to_community(self, question_id: int) -> CommunityPost:
@@ -108,18 +134,28 @@ class QuestionsMixin(DeskBase):
         A question is posted once: the thread row (unique per question) is claimed here, so a
         second click, or another instance, gets `already=True` with the existing post's place.
         """
+
         def mark(s: Session) -> CommunityPost:
             question = _public_question(s, question_id)
-            thread = s.scalar(select(CommunityThread)
-                              .where(CommunityThread.question_id == question.id))
+            thread = s.scalar(
+                select(CommunityThread).where(CommunityThread.question_id == question.id)
+            )
             if thread is not None:
-                return CommunityPost(question.id, question.asker, question.text, question.kb,
-                                     already=True, channel=thread.channel, ts=thread.ts)
+                return CommunityPost(
+                    question.id,
+                    question.asker,
+                    question.text,
+                    question.kb,
+                    already=True,
+                    channel=thread.channel,
+                    ts=thread.ts,
+                )
             if question.status not in ("solved", "community"):
                 question.status = "community"
             s.add(CommunityThread(question_id=question.id, created_at=self.now()))
             s.flush()
             return CommunityPost(question.id, question.asker, question.text, question.kb)
+
         try:
             return self._read(mark)
         except IntegrityError:  # a concurrent claim won: report its post
@@ -127,17 +163,25 @@ class QuestionsMixin(DeskBase):
 
     def feedback(self, question_id: int | None, user: str, helpful: bool) -> None:
         """Was the answer useful? Spooled (never raises) when the DB is down."""
-        payload = {"question_id": question_id, "user": user, "helpful": bool(helpful),
-                   "at": iso(self.now())}
+        payload = {
+            "question_id": question_id,
+            "user": user,
+            "helpful": bool(helpful),
+            "at": iso(self.now()),
+        }
         self._write("feedback", payload, raise_when_down=False)
 
     def _apply_feedback(self, s: Session, p: dict[str, Any]) -> None:
         question = s.get(Question, p["question_id"]) if p.get("question_id") else None
-        s.add(Feedback(
-            question_id=question.id if question else None,
-            unit_id=question.unit_id if question else None,
-            user=p["user"], helpful=p["helpful"], created_at=from_iso(p["at"]),
-        ))
+        s.add(
+            Feedback(
+                question_id=question.id if question else None,
+                unit_id=question.unit_id if question else None,
+                user=p["user"],
+                helpful=p["helpful"],
+                created_at=from_iso(p["at"]),
+            )
+        )
 
     def first_time_event(self, event_id: str) -> bool:
         """True the first time `event_id` is seen (exact under concurrency: primary key).

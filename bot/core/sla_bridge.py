@@ -87,8 +87,9 @@ def resume(ticket: Ticket, now: datetime, settings: Settings, session: Session) 
     ticket.clock_paused_at = None
 
 
-def shift_for_closed_days(ticket: Ticket, now: datetime, settings: Settings, session: Session,
-                          before: Any) -> bool:
+def shift_for_closed_days(
+    ticket: Ticket, now: datetime, settings: Settings, session: Session, before: Any
+) -> bool:
     """Keep the open time left on an unanswered ticket when days are newly declared closed.
 
     `before` is the calendar as it was before the declaration; returns True if deadlines moved.
@@ -103,8 +104,9 @@ def shift_for_closed_days(ticket: Ticket, now: datetime, settings: Settings, ses
     # a waiting ticket's clock stands still since it was paused: count from there
     ref = min(ticket.clock_paused_at or now, now)
     # open time already run on days now declared closed (e.g. today) is given back
-    refund = (slacal.open_time_between(ticket.created_at, ref, before)
-              - slacal.open_time_between(ticket.created_at, ref, after))
+    refund = slacal.open_time_between(ticket.created_at, ref, before) - slacal.open_time_between(
+        ticket.created_at, ref, after
+    )
     moved = False
     for name in ("target_at", "due_at"):
         old = getattr(ticket, name)

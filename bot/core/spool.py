@@ -89,8 +89,13 @@ class Spool:
             except StoreUnavailable:
                 break
             except Exception as exc:  # noqa: BLE001 - set aside, never lost, never retried forever
-                log.error("spool entry %s (%s) refused (%s); kept in %s", entry.key, entry.kind,
-                          short_reason(exc), self.rejected_path)
+                log.error(
+                    "spool entry %s (%s) refused (%s); kept in %s",
+                    entry.key,
+                    entry.kind,
+                    short_reason(exc),
+                    self.rejected_path,
+                )
                 rejected.append(entry)
             done.add(entry.key)
         if done:
@@ -152,7 +157,7 @@ def _rewrite(path: Path, entries: list[SpoolEntry]) -> None:
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, StatementError
 
-_DOWN_WORDS = ("connection refused", "could not connect", "server closed the connection",
-               "connection timed out", "unable to open database file", "connection is closed",
-               # reachable but not migrated yet (it came back empty, or a new release's
-               # migrations have not run): not ready, which for the user is the same as down
-               "no such table", "does not exist")
+_DOWN_WORDS = (
+    "connection refused",
+    "could not connect",
+    "server closed the connection",
+    "connection timed out",
+    "unable to open database file",
+    "connection is closed",
+    # reachable but not migrated yet (it came back empty, or a new release's
+    # migrations have not run): not ready, which for the user is the same as down
+    "no such table",
+    "does not exist",
+)
 
 
 def is_db_down(exc: BaseException) -> bool:

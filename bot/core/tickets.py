@@ -32,8 +32,13 @@ class TicketsMixin(DeskBase):
         then StoreUnavailable."""
         if urgency not in URGENCIES:
             raise ValueError(f"urgency must be one of {URGENCIES}, not {urgency!r}")
-        payload = {"asker": asker, "text": _check(text), "urgency": urgency,
-                   "question_id": question_id, "at": iso(self.now())}
+        payload = {
+            "asker": asker,
+            "text": _check(text),
+            "urgency": urgency,
+            "question_id": question_id,
+            "at": iso(self.now()),
+        }
         return self._write("ticket", payload)
 
     def _apply_ticket(self, s: Session, p: dict[str, Any]) -> TicketView:
@@ -43,9 +48,15 @@ class TicketsMixin(DeskBase):
         if question is not None and question.status not in ("community", "solved"):
             question.status = "private"
         ticket = Ticket(
-            question_id=question.id if question else None, asker=p["asker"], text=p["text"],
-            urgency=p["urgency"], status="open", calendar=kind, created_at=created,
-            target_at=target, due_at=due,
+            question_id=question.id if question else None,
+            asker=p["asker"],
+            text=p["text"],
+            urgency=p["urgency"],
+            status="open",
+            calendar=kind,
+            created_at=created,
+            target_at=target,
+            due_at=due,
         )
         s.add(ticket)
         return self._view(s, ticket)
@@ -60,8 +71,9 @@ class TicketsMixin(DeskBase):
         ticket.lead_channel, ticket.lead_ts = p["channel"], p["ts"]
 
     def record_asker_channel(self, ticket_id: int, channel: str) -> None:
-        self._write("asker_channel", {"ticket_id": ticket_id, "channel": channel},
-                    raise_when_down=False)
+        self._write(
+            "asker_channel", {"ticket_id": ticket_id, "channel": channel}, raise_when_down=False
+        )
 
     def _apply_asker_channel(self, s: Session, p: dict[str, Any]) -> None:
         self._ticket(s, p["ticket_id"]).asker_channel = p["channel"]
@@ -70,15 +82,25 @@ class TicketsMixin(DeskBase):
         """The lead answered: recorded; the first answer stops the SLA clock; status answered."""
         if not (text or "").strip():
             raise InvalidInput("input.empty", invalid_text("input.empty", text))
-        payload = {"ticket_id": ticket_id, "role": "lead", "author": lead,
-                   "text": text.strip(), "at": iso(self.now())}
+        payload = {
+            "ticket_id": ticket_id,
+            "role": "lead",
+            "author": lead,
+            "text": text.strip(),
+            "at": iso(self.now()),
+        }
         return self._write("ticket_message", payload)
 
     def asker_followup(self, asker: str, text: str) -> TicketView | None:
         """The asker wrote again: goes to their newest ticket that is not closed (None if none).
         A ticket waiting for the customer gets its clock back."""
-        payload = {"asker": asker, "role": "asker", "author": asker, "text": _check(text),
-                   "at": iso(self.now())}
+        payload = {
+            "asker": asker,
+            "role": "asker",
+            "author": asker,
+            "text": _check(text),
+            "at": iso(self.now()),
+        }
         return self._write("ticket_message", payload)
 
     def _apply_ticket_message(self, s: Session, p: dict[str, Any]) -> TicketView | None:
@@ -87,13 +109,22 @@ class TicketsMixin(DeskBase):
             ticket = self._ticket(s, p["ticket_id"])
         else:
             ticket = s.scalar(
-                select(Ticket).where(Ticket.asker == p["asker"], Ticket.status != "closed")
-                .order_by(Ticket.created_at.desc(), Ticket.id.desc()).limit(1)
+                select(Ticket)
+                .where(Ticket.asker == p["asker"], Ticket.status != "closed")
+                .order_by(Ticket.created_at.desc(), Ticket.id.desc())
+                .limit(1)
             )
             if ticket is None:
                 return None
-        s.add(TicketMessage(ticket_id=ticket.id, author=p["author"], role=p["role"],
-                            text=p["text"], created_at=at))
+        s.add(
+            TicketMessage(
+                ticket_id=ticket.id,
+                author=p["author"],
+                role=p["role"],
+                text=p["text"],
+                created_at=at,
+            )
+        )
         if p["role"] == "lead":
             if ticket.first_answered_at is None:
                 ticket.first_answered_at = at
@@ -132,18 +163,26 @@ class TicketsMixin(DeskBase):
 
     def find_ticket_by_card(self, channel: str, ts: str) -> TicketView | None:
         """The ticket whose lead card is at (channel, ts), e.g. for a reply in its thread."""
+
         def find(s: Session) -> TicketView | None:
-            ticket = s.scalar(select(Ticket).where(Ticket.lead_channel == channel,
-                                                   Ticket.lead_ts == ts))
+            ticket = s.scalar(
+                select(Ticket).where(Ticket.lead_channel == channel, Ticket.lead_ts == ts)
+            )
             return self._view(s, ticket) if ticket else None
+
         return self._read(find)
 
     def unannounced_tickets(self) -> list[TicketView]:
         """Open tickets nobody has announced yet (e.g. created by a spool replay)."""
+
         def find(s: Session) -> list[TicketView]:
-            rows = s.scalars(select(Ticket).where(Ticket.announced_at.is_(None),
-                                                  Ticket.status != "closed").order_by(Ticket.id))
+            rows = s.scalars(
+                select(Ticket)
+                .where(Ticket.announced_at.is_(None), Ticket.status != "closed")
+                .order_by(Ticket.id)
+            )
             return [self._view(s, ticket) for ticket in rows]
+
         return self._read(find)
 
     def claim_announcement(self, ticket_id: int) -> bool:
@@ -151,6 +190,7 @@ class TicketsMixin(DeskBase):
         announce the ticket (lead's card, emergency alert). One conditional UPDATE. A crash
         between the claim and the post leaves the ticket unannounced; the SLA sweep still
         reminds and escalates it. DB down -> StoreUnavailable."""
+
         def claim(s: Session) -> bool:
             done = s.execute(
                 update(Ticket)
@@ -158,13 +198,18 @@ class TicketsMixin(DeskBase):
                 .values(announced_at=self.now())
             )
             return done.rowcount == 1
+
         return self._read(claim)
 
     def declare_closed_days(self, days: list[date], reason: str, by: str) -> list[date]:
         """The lead is away on `days`: the SLA clock stands still then. Returns the days that
         were new; unanswered tickets keep the open time they had left."""
-        payload = {"days": sorted({d.isoformat() for d in days}), "reason": reason, "by": by,
-                   "at": iso(self.now())}
+        payload = {
+            "days": sorted({d.isoformat() for d in days}),
+            "reason": reason,
+            "by": by,
+            "at": iso(self.now()),
+        }
         return self._write("closed_days", payload)
 
     def _apply_closed_days(self, s: Session, p: dict[str, Any]) -> list[date]:
@@ -174,16 +219,23 @@ class TicketsMixin(DeskBase):
             day = date.fromisoformat(raw)
             # insert-or-ignore: concurrent declarations of the same day are fine, and the whole
             # declaration (days + deadline shifts) stays one transaction on every database
-            row = {"day": day, "reason": p["reason"][:200], "declared_by": p["by"],
-                   "created_at": from_iso(p["at"])}
+            row = {
+                "day": day,
+                "reason": p["reason"][:200],
+                "declared_by": p["by"],
+                "created_at": from_iso(p["at"]),
+            }
             if s.execute(_insert_ignore(s, ClosedDay, row, "day")).first() is not None:
                 added.append(day)
         if added and before is not None:
             s.flush()
             now = from_iso(p["at"])
-            open_rows = s.scalars(select(Ticket).where(
-                Ticket.status.in_(("open", "waiting_customer")),
-                Ticket.first_answered_at.is_(None)))
+            open_rows = s.scalars(
+                select(Ticket).where(
+                    Ticket.status.in_(("open", "waiting_customer")),
+                    Ticket.first_answered_at.is_(None),
+                )
+            )
             for ticket in open_rows:
                 sla_bridge.shift_for_closed_days(ticket, now, self.settings, s, before)
         return added

@@ -13,8 +13,11 @@ def visible_length(text: str | None) -> int:
     """Characters as the person typed them: the markup entities adapters may add (&amp; &lt;
     &gt;, as Slack escapes text) count as the one character they stand for."""
     stripped = (text or "").strip()
-    return len(stripped) - 4 * stripped.count("&amp;") - 3 * (
-        stripped.count("&lt;") + stripped.count("&gt;"))
+    return (
+        len(stripped)
+        - 4 * stripped.count("&amp;")
+        - 3 * (stripped.count("&lt;") + stripped.count("&gt;"))
+    )
 
 
 def problem(text: str | None) -> str | None:

@@ -31,8 +31,7 @@ MESSAGES: dict[str, str] = {
     ),
     "ticket.private_refused": "Cette question est privée : elle ne sera jamais publiée.",
     "community.handed": (
-        "Je transmets votre question à la communauté : vous serez prévenu dès qu'un membre "
-        "répond."
+        "Je transmets votre question à la communauté : vous serez prévenu dès qu'un membre répond."
     ),
     "console.welcome": (
         "Bonjour ! Posez votre question (une par ligne). /aide pour les commandes, "

@@ -114,9 +114,7 @@ MESSAGES: dict[str, str] = {
     "slack.ticket.closed_already": "Ce ticket est déjà résolu.",
     "slack.ticket.unknown": "Ce ticket est introuvable.",
     # escalation (SLA notifier)
-    "slack.reminder.text": (
-        "⏰ Rappel : le ticket n°{id} de <@{asker}> attend une réponse {due}."
-    ),
+    "slack.reminder.text": ("⏰ Rappel : le ticket n°{id} de <@{asker}> attend une réponse {due}."),
     "slack.escalation.title": "🚨 Escalade — ticket n°{id} ({urgency})",
     "slack.escalation.fallback": "Escalade du ticket n°{id} de <@{asker}>",
     "slack.escalation.summary": (

@@ -29,7 +29,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("--from", dest="start", metavar="DATE", help=t("sla.cli.from"))
     parser.add_argument("--calendar", choices=("business", "always"), help=t("sla.cli.calendar"))
     parser.add_argument(
-        "--urgency", choices=("normal", "urgent", "major"), default="normal",
+        "--urgency",
+        choices=("normal", "urgent", "major"),
+        default="normal",
         help=t("sla.cli.urgency"),
     )
     parser.add_argument("--hours", type=float, help=t("sla.cli.hours"))
@@ -99,8 +101,15 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     iso = lambda instant: cal.local(instant).isoformat(timespec="minutes")  # noqa: E731
     print(t("sla.cli.start", iso=iso(start), when=when_phrase(start, cal)))
-    print(t("sla.cli.calendar_line", kind=cal.kind, country=cal.country,
-            subdivision=f"-{cal.subdivision}" if cal.subdivision else "", tz=cal.zone.key))
+    print(
+        t(
+            "sla.cli.calendar_line",
+            kind=cal.kind,
+            country=cal.country,
+            subdivision=f"-{cal.subdivision}" if cal.subdivision else "",
+            tz=cal.zone.key,
+        )
+    )
     print(t("sla.cli.target", iso=iso(target), hours=_hours(target_hours)))
     opening, closing = settings.sla_opening_hour, settings.sla_closing_hour
     sent = target if cal.kind == "always" else next_office_time(target, cal, opening, closing)
@@ -114,8 +123,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     print(t("sla.cli.skipped", count=len(skipped)))
     for day, reason in skipped:
-        print(t("sla.cli.skipped_day", day=day.isoformat(), weekday=weekday_name(day),
-                reason=reason))
+        print(
+            t("sla.cli.skipped_day", day=day.isoformat(), weekday=weekday_name(day), reason=reason)
+        )
     return 0
 
 

@@ -85,8 +85,9 @@ class ConsoleNotifier:
     def _print(self, key: str, ticket: TicketSummary) -> None:
         cal = self.calendar.with_kind(ticket.calendar)
         due = due_phrase(ticket.due_at, cal) if ticket.due_at else "?"
-        text = t(key, id=ticket.id, urgency=ticket.urgency, asker=ticket.asker, due=due,
-                 text=ticket.text)
+        text = t(
+            key, id=ticket.id, urgency=ticket.urgency, asker=ticket.asker, due=due, text=ticket.text
+        )
         print(text, file=self.stream or sys.stdout, flush=True)
 
     def remind(self, ticket: TicketSummary) -> None:
@@ -152,15 +153,28 @@ def claim(
     if skip:
         due = and_(due, T.id.notin_(skip))
     candidates = (
-        select(T.id).where(due).order_by(T.due_at, T.id).limit(batch)
+        select(T.id)
+        .where(due)
+        .order_by(T.due_at, T.id)
+        .limit(batch)
         .with_for_update(skip_locked=True)
     )
     stmt = (
         update(Ticket.__table__)
         .where(T.id.in_(candidates.scalar_subquery()), due)  # re-checked on the live row
         .values(claimed_by=instance, claimed_at=stamp)
-        .returning(T.id, T.asker, T.text, T.urgency, T.created_at, T.target_at, T.due_at,
-                   T.lead_channel, T.lead_ts, T.calendar)
+        .returning(
+            T.id,
+            T.asker,
+            T.text,
+            T.urgency,
+            T.created_at,
+            T.target_at,
+            T.due_at,
+            T.lead_channel,
+            T.lead_ts,
+            T.calendar,
+        )
     )
     with sessions.begin() as session:
         rows = session.execute(stmt).all()
@@ -203,8 +217,14 @@ def sweep(
     open_now = office_open(start, cal, settings.sla_opening_hour, settings.sla_closing_hour)
     while True:
         claimed = claim(
-            sessions, me, start, reminders_open=open_now, lease=lease, batch=batch,
-            stamp=_clock(start, started), exclude=report.failed + report.lost,
+            sessions,
+            me,
+            start,
+            reminders_open=open_now,
+            lease=lease,
+            batch=batch,
+            stamp=_clock(start, started),
+            exclude=report.failed + report.lost,
         )
         if not claimed:
             return report
@@ -230,26 +250,36 @@ def _handle(
     escalate = summary.due_at is not None and summary.due_at <= now
     renewed = _execute(
         sessions,
-        update(Ticket.__table__).where(_mine(summary.id, me), _still_active())
+        update(Ticket.__table__)
+        .where(_mine(summary.id, me), _still_active())
         .values(claimed_at=clock),
     )
     if renewed != 1:  # answered / closed / paused meanwhile, or taken over: leave it
-        _execute(sessions, update(Ticket.__table__).where(_mine(summary.id, me))
-                 .values(claimed_by=None, claimed_at=None))
+        _execute(
+            sessions,
+            update(Ticket.__table__)
+            .where(_mine(summary.id, me))
+            .values(claimed_by=None, claimed_at=None),
+        )
         report.lost.append(summary.id)
         return
     try:
         (notifier.escalate if escalate else notifier.remind)(summary)
     except Exception:  # noqa: BLE001 - a failed post must not be recorded, only retried
         log.exception("SLA notification failed for ticket %s; will retry", summary.id)
-        _execute(sessions, update(Ticket.__table__).where(_mine(summary.id, me))
-                 .values(claimed_by=None, claimed_at=None))
+        _execute(
+            sessions,
+            update(Ticket.__table__)
+            .where(_mine(summary.id, me))
+            .values(claimed_by=None, claimed_at=None),
+        )
         report.failed.append(summary.id)
         return
     done = {"escalated_at": now} if escalate else {"reminded_at": now}
     recorded = _execute(
         sessions,
-        update(Ticket.__table__).where(_mine(summary.id, me))
+        update(Ticket.__table__)
+        .where(_mine(summary.id, me))
         .values(claimed_by=None, claimed_at=None, **done),
     )
     if recorded != 1:

@@ -38,7 +38,7 @@ class Deadlines:
 
 
 def calendar_kind_for(urgency: str | None, settings: Settings) -> str:
-    """"always" for a major emergency or when SLA_CALENDAR=always, else "business"."""
+    """ "always" for a major emergency or when SLA_CALENDAR=always, else "business"."""
     return "always" if urgency == "major" else settings.sla_calendar
 
 

@@ -41,7 +41,10 @@ def make_tick(
             if report.notified or report.failed:
                 log.info(
                     "SLA sweep %s: %d reminded, %d escalated, %d failed",
-                    instance, len(report.reminded), len(report.escalated), len(report.failed),
+                    instance,
+                    len(report.reminded),
+                    len(report.escalated),
+                    len(report.failed),
                 )
         except Exception:  # noqa: BLE001 - DB down etc.: the next tick tries again
             log.exception("SLA sweep failed; retrying at the next tick")
@@ -66,8 +69,9 @@ def start_scheduler(
 ) -> BackgroundScheduler:
     """Start the background sweep (every ESCALATION_CHECK_SECONDS and once now); returns the
     running scheduler (call `.shutdown()` on exit)."""
-    tick = make_tick(sessions, settings, notifier, instance or default_instance(),
-                     extra_jobs, clock)
+    tick = make_tick(
+        sessions, settings, notifier, instance or default_instance(), extra_jobs, clock
+    )
     scheduler = BackgroundScheduler(timezone=UTC)
     scheduler.add_job(
         tick,

@@ -29,7 +29,7 @@ def clock_time(local: datetime) -> str:
 
 
 def when_phrase(instant: datetime, cal: SlaCalendar, *, end_of_day: bool = False) -> str:
-    """"mardi 29 décembre à 17 h" in the calendar's time zone.
+    """ "mardi 29 décembre à 17 h" in the calendar's time zone.
 
     With `end_of_day`, local midnight is told as 24 h of the day before ("mardi 2 juin à 24 h"
     rather than "mercredi 3 juin à 0 h"): a deadline at the end of the last open day.

@@ -31,8 +31,9 @@ RATE_LIMIT_RETRIES = 3
 
 
 def make_client(settings: Settings) -> WebClient:
-    client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url,
-                       timeout=API_TIMEOUT)
+    client = WebClient(
+        token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=API_TIMEOUT
+    )
     client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
     return client
 

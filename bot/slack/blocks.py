@@ -85,10 +85,14 @@ def suggestions_message(
     for index, item in enumerate(list(suggestions)[:3]):
         unit = item.unit
         value = ids.pack(q=question_id, a=asker, u=unit.id, kb=unit.kb, t=neutralise(text))
-        blocks.append(section(
-            f"• *{to_mrkdwn(unit.title)}*",
-            accessory=button(t("slack.suggestions.see"), f"{ids.SHOW_SUGGESTION}_{index}", value),
-        ))
+        blocks.append(
+            section(
+                f"• *{to_mrkdwn(unit.title)}*",
+                accessory=button(
+                    t("slack.suggestions.see"), f"{ids.SHOW_SUGGESTION}_{index}", value
+                ),
+            )
+        )
     blocks.append(context(t("slack.choices.intro")))
     blocks.append(actions("choices", *choice_buttons(question_id, asker, text)))
     titles = ", ".join(item.unit.title for item in list(suggestions)[:3])
@@ -115,10 +119,17 @@ def community_post(asker: str, text: str, question_id: int, *, solved: bool = Fa
         blocks.append(context(t("slack.community.solved")))
     else:
         blocks.append(context(t("slack.community.help", asker=asker)))
-        blocks.append(actions("community", button(
-            t("slack.button.solved"), ids.SOLVED_IN_COMMUNITY, ids.pack(q=question_id, a=asker),
-            "primary",
-        )))
+        blocks.append(
+            actions(
+                "community",
+                button(
+                    t("slack.button.solved"),
+                    ids.SOLVED_IN_COMMUNITY,
+                    ids.pack(q=question_id, a=asker),
+                    "primary",
+                ),
+            )
+        )
     fallback = t("slack.community.fallback", asker=asker) + "\n" + quote(text, 1500)
     return fallback, blocks
 
@@ -131,9 +142,9 @@ def community_answered(
     value = ids.pack(q=question_id, a=asker, c=channel, ts=ts)
     return text, [
         section(text),
-        actions("community", button(
-            t("slack.button.solved"), ids.SOLVED_IN_COMMUNITY, value, "primary"
-        )),
+        actions(
+            "community", button(t("slack.button.solved"), ids.SOLVED_IN_COMMUNITY, value, "primary")
+        ),
     ]
 
 
@@ -151,8 +162,10 @@ def ticket_card(ticket: Any, when: When) -> Message:
         {"type": "mrkdwn", "text": t("slack.ticket.urgency", urgency=urgency)},
         {"type": "mrkdwn", "text": t("slack.ticket.received", received=when(ticket.created_at))},
         {"type": "mrkdwn", "text": t("slack.ticket.due", due=ticket.due_text or "—")},
-        {"type": "mrkdwn", "text": t("slack.ticket.status", status=t(
-            f"slack.ticket.status.{ticket.status}"))},
+        {
+            "type": "mrkdwn",
+            "text": t("slack.ticket.status", status=t(f"slack.ticket.status.{ticket.status}")),
+        },
     ]
     blocks: list[Block] = [
         {"type": "header", "text": plain(title)},
@@ -161,11 +174,13 @@ def ticket_card(ticket: Any, when: When) -> Message:
     ]
     if not closed:
         value = ids.pack(tk=ticket.id)
-        blocks.append(actions(
-            "ticket",
-            button(t("slack.button.reply"), ids.TICKET_REPLY, value, "primary"),
-            button(t("slack.button.close"), ids.TICKET_CLOSE, value),
-        ))
+        blocks.append(
+            actions(
+                "ticket",
+                button(t("slack.button.reply"), ids.TICKET_REPLY, value, "primary"),
+                button(t("slack.button.close"), ids.TICKET_CLOSE, value),
+            )
+        )
     fallback = t("slack.ticket.fallback", id=ticket.id, asker=ticket.asker)
     return fallback, blocks
 
@@ -176,9 +191,12 @@ def relay_message(ticket_id: int, text: str) -> Message:
     return body, [
         section(body),
         context(t("slack.ticket.relay_hint")),
-        actions("ticket", button(
-            t("slack.button.solved"), ids.TICKET_ASKER_SOLVED, ids.pack(tk=ticket_id), "primary"
-        )),
+        actions(
+            "ticket",
+            button(
+                t("slack.button.solved"), ids.TICKET_ASKER_SOLVED, ids.pack(tk=ticket_id), "primary"
+            ),
+        ),
     ]
 
 
@@ -191,8 +209,10 @@ def escalation_card(
     key = "slack.escalation.major" if major else "slack.escalation.summary"
     summary = t(key, asker=ticket.asker, received=when(ticket.created_at), due=due, lead=lead_name)
     blocks: list[Block] = [
-        {"type": "header",
-         "text": plain(t("slack.escalation.title", id=ticket.id, urgency=urgency))},
+        {
+            "type": "header",
+            "text": plain(t("slack.escalation.title", id=ticket.id, urgency=urgency)),
+        },
         section(summary),
         section(quote(ticket.text)) if show_text else context(t("slack.escalation.hidden")),
         actions(

@@ -41,8 +41,12 @@ class SlackNotifier:
         lead = self.settings.support_lead
         text = t("slack.reminder.text", id=ticket.id, asker=ticket.asker, due=self._due(ticket))
         if ticket.lead_channel and ticket.lead_ts:
-            self.io.post(ticket.lead_channel, blocks.notice(text), thread_ts=ticket.lead_ts,
-                         reply_broadcast=True)
+            self.io.post(
+                ticket.lead_channel,
+                blocks.notice(text),
+                thread_ts=ticket.lead_ts,
+                reply_broadcast=True,
+            )
         elif lead:
             self.io.post_to(lead, blocks.notice(text))
 
@@ -51,7 +55,10 @@ class SlackNotifier:
         if not target:
             return
         card = blocks.escalation_card(
-            ticket, lead=self.settings.support_lead, when=self._when, due=self._due(ticket),
+            ticket,
+            lead=self.settings.support_lead,
+            when=self._when,
+            due=self._due(ticket),
             show_text=self.io.is_private(target),
         )
         self.io.post_to(target, card)

@@ -43,22 +43,42 @@ class Questions:
         self.io = io
 
     def ask(
-        self, *, user: str, text: str, channel: str, thread_ts: str | None, kb_channel: str | None,
+        self,
+        *,
+        user: str,
+        text: str,
+        channel: str,
+        thread_ts: str | None,
+        kb_channel: str | None,
         record: bool = True,
     ) -> Reply:
         """Answer `text` where it was asked (`thread_ts`: reply in that thread). `record=False`:
         answer from the knowledge only; nothing is stored, so nothing can go public."""
         kb = self.settings.kb_for_channel(kb_channel)
-        reply = self.desk.ask(asker=user, text=text, kb=kb, origin="slack", channel=channel,
-                              thread_ts=thread_ts, match_text=for_matching(text), record=record)
+        reply = self.desk.ask(
+            asker=user,
+            text=text,
+            kb=kb,
+            origin="slack",
+            channel=channel,
+            thread_ts=thread_ts,
+            match_text=for_matching(text),
+            record=record,
+        )
         qid = reply.question_id
         if reply.kind == "answer" and reply.unit is not None:
             answer = self.desk.knowledge.render(reply.unit, "mrkdwn")
-            self.io.post(channel, blocks.answer_message(reply.unit, answer, qid, user, text),
-                         thread_ts=thread_ts)
+            self.io.post(
+                channel,
+                blocks.answer_message(reply.unit, answer, qid, user, text),
+                thread_ts=thread_ts,
+            )
         elif reply.kind == "suggestions" and reply.suggestions:
-            self.io.post(channel, blocks.suggestions_message(reply.suggestions, qid, user, text),
-                         thread_ts=thread_ts)
+            self.io.post(
+                channel,
+                blocks.suggestions_message(reply.suggestions, qid, user, text),
+                thread_ts=thread_ts,
+            )
         elif reply.kind == "suggestions":
             self.nothing_found(reply, user=user, text=text, channel=channel, thread_ts=thread_ts)
         else:  # smalltalk, invalid
@@ -72,18 +92,34 @@ class Questions:
     ) -> None:
         qid = reply.question_id
         if qid is None:  # not recorded (DB down): store.down follows, nothing goes public
-            self.io.post(channel, blocks.private_choice_message(
-                t("slack.nothing.no_community"), None, user, text), thread_ts=thread_ts)
+            self.io.post(
+                channel,
+                blocks.private_choice_message(t("slack.nothing.no_community"), None, user, text),
+                thread_ts=thread_ts,
+            )
             return
         if not self.settings.community_channel:
-            self.io.post(channel, blocks.private_choice_message(
-                t("slack.nothing.no_community"), qid, user, text), thread_ts=thread_ts)
+            self.io.post(
+                channel,
+                blocks.private_choice_message(t("slack.nothing.no_community"), qid, user, text),
+                thread_ts=thread_ts,
+            )
             return
-        self.to_community(qid, user=user, reply_channel=channel, reply_thread=thread_ts,
-                          key="slack.nothing.community")
+        self.to_community(
+            qid,
+            user=user,
+            reply_channel=channel,
+            reply_thread=thread_ts,
+            key="slack.nothing.community",
+        )
 
     def to_community(
-        self, question_id: int, *, user: str, reply_channel: str, reply_thread: str | None,
+        self,
+        question_id: int,
+        *,
+        user: str,
+        reply_channel: str,
+        reply_thread: str | None,
         key: str = "slack.community.posted",
     ) -> bool:
         """Post the question in the community channel and tell the asker where."""
@@ -103,9 +139,11 @@ class Questions:
             return False
         if post.already:  # a second click, or another instance: link to the existing post
             link = self.io.permalink(post.channel, post.ts) if post.channel and post.ts else ""
-            self.io.post(reply_channel, blocks.notice(
-                t("slack.community.already") + (f" {link}" if link else "")),
-                thread_ts=reply_thread)
+            self.io.post(
+                reply_channel,
+                blocks.notice(t("slack.community.already") + (f" {link}" if link else "")),
+                thread_ts=reply_thread,
+            )
             return False
         message = blocks.community_post(post.asker, post.text, post.question_id)
         channel, ts = self.io.post(community, message)
@@ -122,8 +160,12 @@ class Questions:
         if notice is None:
             return
         link = self.io.permalink(channel, ts) or self.io.permalink(channel, thread_ts)
-        self.io.dm(notice.asker, blocks.community_answered(
-            user, link, notice.question_id, notice.asker, channel, thread_ts))
+        self.io.dm(
+            notice.asker,
+            blocks.community_answered(
+                user, link, notice.question_id, notice.asker, channel, thread_ts
+            ),
+        )
 
     def replayed(self, kind: str, result: object) -> None:
         """A spooled entry was applied once the database came back: a community answer that
@@ -132,9 +174,17 @@ class Questions:
             return
         if result.channel and result.ts:
             link = self.io.permalink(result.channel, result.ts)
-            self.io.dm(result.asker, blocks.community_answered(
-                result.responder, link, result.question_id, result.asker, result.channel,
-                result.ts))
+            self.io.dm(
+                result.asker,
+                blocks.community_answered(
+                    result.responder,
+                    link,
+                    result.question_id,
+                    result.asker,
+                    result.channel,
+                    result.ts,
+                ),
+            )
 
     def solve(self, *, by: str, channel: str, ts: str, question_id: int | None = None) -> bool:
         """The asker marks their community question solved (button or ✅ reaction);
@@ -144,8 +194,11 @@ class Questions:
         if question_id is not None:
             try:
                 question = self.desk.get_question(question_id)
-                self.io.update(channel, ts, blocks.community_post(
-                    question.asker, question.text, question.id, solved=True))
+                self.io.update(
+                    channel,
+                    ts,
+                    blocks.community_post(question.asker, question.text, question.id, solved=True),
+                )
             except (NotFound, StoreUnavailable):
                 log.warning("question %s: community post not updated", question_id)
         self.io.post(channel, blocks.notice(t("slack.community.solved")), thread_ts=ts)
@@ -155,13 +208,24 @@ class Questions:
         if question_id is not None:
             self.desk.feedback(question_id, user, helpful)
 
-    def show_unit(self, *, kb: str, unit_id: str, question_id: int | None, user: str, text: str,
-                  channel: str, thread_ts: str | None) -> None:
+    def show_unit(
+        self,
+        *,
+        kb: str,
+        unit_id: str,
+        question_id: int | None,
+        user: str,
+        text: str,
+        channel: str,
+        thread_ts: str | None,
+    ) -> None:
         base = self.desk.knowledge.bases.get(kb)
         unit = base.get(unit_id) if base else None
         if unit is None:
             return
         answer = self.desk.knowledge.render(unit, "mrkdwn")
-        self.io.post(channel, blocks.answer_message(unit, answer, question_id, user, text),
-                     thread_ts=thread_ts)
-
+        self.io.post(
+            channel,
+            blocks.answer_message(unit, answer, question_id, user, text),
+            thread_ts=thread_ts,
+        )

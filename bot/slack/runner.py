@@ -58,8 +58,9 @@ def _start(settings: Settings) -> tuple[Any, sessionmaker[Session], Any]:
     """(app, sessions, scheduler)."""
     from bot.sla.scheduler import start_scheduler
 
-    logging.basicConfig(level=settings.log_level,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     set_language(settings.language)
     for name in ("community_channel", "support_lead", "escalation_to"):
         if not getattr(settings, name):

@@ -148,11 +148,16 @@ class QuietHandler(WSGIRequestHandler):
 
 
 def make_server(
-    app: App, host: str, port: int, *, health: Callable[[], bool] | None = None,
+    app: App,
+    host: str,
+    port: int,
+    *,
+    health: Callable[[], bool] | None = None,
     max_body: int = MAX_BODY,
 ) -> ThreadingWSGIServer:
     """A threaded WSGI server for `app` (port 0: any free port, see `server.server_port`)."""
     wsgi = SlackWsgi(app, health=health, max_body=max_body)
-    server = _wsgiref_server(host, port, wsgi, server_class=ThreadingWSGIServer,
-                             handler_class=QuietHandler)
+    server = _wsgiref_server(
+        host, port, wsgi, server_class=ThreadingWSGIServer, handler_class=QuietHandler
+    )
     return server  # type: ignore[return-value]

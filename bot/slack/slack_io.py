@@ -29,8 +29,13 @@ class SlackIO:
         """chat.postMessage; returns (channel, ts) as Slack answered them."""
         text, blocks = message
         response = self.client.chat_postMessage(
-            channel=channel, text=text, blocks=blocks, thread_ts=thread_ts,
-            unfurl_links=False, unfurl_media=False, **extra,
+            channel=channel,
+            text=text,
+            blocks=blocks,
+            thread_ts=thread_ts,
+            unfurl_links=False,
+            unfurl_media=False,
+            **extra,
         )
         return str(response.get("channel") or channel), str(response.get("ts") or "")
 

@@ -49,8 +49,9 @@ class Support:
         return when_phrase(instant, self.calendar)
 
     @contextmanager
-    def reporting(self, user: str | None, channel: str | None,
-                  thread_ts: str | None = None) -> Iterator[None]:
+    def reporting(
+        self, user: str | None, channel: str | None, thread_ts: str | None = None
+    ) -> Iterator[None]:
         """Run a flow; DB down -> "store.down", any other failure -> a French apology."""
         try:
             yield
@@ -60,8 +61,9 @@ class Support:
             log.exception("flow failed")
             self._tell(user, channel, thread_ts, t("slack.error"))
 
-    def _tell(self, user: str | None, channel: str | None, thread_ts: str | None,
-              text: str) -> None:
+    def _tell(
+        self, user: str | None, channel: str | None, thread_ts: str | None, text: str
+    ) -> None:
         try:
             if channel and channel.startswith("D") or (user and not channel):
                 target = channel or self.io.dm_channel(str(user))
@@ -93,20 +95,28 @@ class Support:
                     # database is back a moment later
                     log.warning("database down: DM from %s answered from the knowledge", user)
                     record = False
-                self.questions.ask(user=user, text=text, channel=channel, thread_ts=thread_ts,
-                                   kb_channel=channel, record=record)
+                self.questions.ask(
+                    user=user,
+                    text=text,
+                    channel=channel,
+                    thread_ts=thread_ts,
+                    kb_channel=channel,
+                    record=record,
+                )
             return
         if channel == self.settings.community_channel and thread_ts and thread_ts != ts:
             with self.reporting(None, None):
-                self.questions.community_reply(channel=channel, thread_ts=str(thread_ts),
-                                               ts=str(ts), user=user)
+                self.questions.community_reply(
+                    channel=channel, thread_ts=str(thread_ts), ts=str(ts), user=user
+                )
             return
         if channel in self.settings.help_channels and (not thread_ts or thread_ts == ts):
             if mentions(text, bot_user_id):
                 return  # the app_mention listener answers it
             with self.reporting(user, channel, str(ts)):
-                self.questions.ask(user=user, text=text, channel=channel, thread_ts=str(ts),
-                                   kb_channel=channel)
+                self.questions.ask(
+                    user=user, text=text, channel=channel, thread_ts=str(ts), kb_channel=channel
+                )
 
     def on_mention(self, event: dict[str, Any], bot_user_id: str | None) -> None:
         user, channel, text = event.get("user"), event.get("channel"), event.get("text")
@@ -118,8 +128,13 @@ class Support:
         if channel == self.settings.community_channel and event.get("thread_ts"):
             return  # a reply in a community thread: the message listener handles it
         with self.reporting(user, channel, thread_ts):
-            self.questions.ask(user=user, text=strip_mention(text, bot_user_id), channel=channel,
-                               thread_ts=thread_ts, kb_channel=channel)
+            self.questions.ask(
+                user=user,
+                text=strip_mention(text, bot_user_id),
+                channel=channel,
+                thread_ts=thread_ts,
+                kb_channel=channel,
+            )
 
     def on_reaction(self, event: dict[str, Any]) -> None:
         item = event.get("item") or {}
@@ -130,4 +145,3 @@ class Support:
             return
         with self.reporting(None, None):
             self.questions.solve(by=user, channel=channel, ts=str(ts))
-

@@ -46,9 +46,7 @@ def from_form(text: str) -> str:
 
 def printable(text: str) -> str:
     """Control characters dropped (they break Block Kit) — used only for display."""
-    return "".join(
-        ch for ch in text if ch not in _CONTROL and unicodedata.category(ch) != "Cs"
-    )
+    return "".join(ch for ch in text if ch not in _CONTROL and unicodedata.category(ch) != "Cs")
 
 
 def shorten(text: str, limit: int = MAX_BLOCK_TEXT) -> str:

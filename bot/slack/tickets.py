@@ -46,8 +46,9 @@ class Tickets:
     def open(self, *, user: str, text: str, urgency: str, question_id: int | None) -> None:
         """Open the ticket, post the lead's card, confirm to the asker (all in DMs)."""
         try:
-            ticket = self.desk.open_ticket(asker=user, text=text, urgency=urgency,
-                                           question_id=question_id)
+            ticket = self.desk.open_ticket(
+                asker=user, text=text, urgency=urgency, question_id=question_id
+            )
         except StoreUnavailable:
             self.io.dm(user, blocks.notice(t("store.down")))
             return
@@ -60,8 +61,9 @@ class Tickets:
             claimed = False  # a later sweep tick announces it
         if claimed:
             self.announce(ticket)
-        channel, _ = self.io.dm(user, blocks.notice(t(
-            "slack.ticket.confirm", id=ticket.id, due=ticket.due_text)))
+        channel, _ = self.io.dm(
+            user, blocks.notice(t("slack.ticket.confirm", id=ticket.id, due=ticket.due_text))
+        )
         self.desk.record_asker_channel(ticket.id, channel)
         if ticket.emergency:
             self.io.dm(user, blocks.notice(t("slack.ticket.emergency")))
@@ -85,8 +87,12 @@ class Tickets:
             return
         due = getattr(ticket, "due_text", "") or "—"
         card = blocks.escalation_card(
-            ticket, lead=self.settings.support_lead, when=self.when, due=due,
-            show_text=self.io.is_private(target), major=major,
+            ticket,
+            lead=self.settings.support_lead,
+            when=self.when,
+            due=due,
+            show_text=self.io.is_private(target),
+            major=major,
         )
         self.io.post_to(target, card)
 
@@ -106,8 +112,10 @@ class Tickets:
                 return announced
             self.announce(ticket)
             if ticket.asker_channel is None:  # the asker was never told (spool replay)
-                self.io.dm(ticket.asker, blocks.notice(t(
-                    "slack.ticket.confirm", id=ticket.id, due=ticket.due_text)))
+                self.io.dm(
+                    ticket.asker,
+                    blocks.notice(t("slack.ticket.confirm", id=ticket.id, due=ticket.due_text)),
+                )
             announced += 1
         return announced
 
@@ -118,8 +126,9 @@ class Tickets:
         channel = ticket.asker_channel or self.io.dm_channel(ticket.asker)
         self.io.post(channel, blocks.relay_message(ticket.id, text))
         self._refresh_card(ticket)
-        self._card_thread(ticket, t("slack.ticket.reply_sent", asker=ticket.asker, lead=lead,
-                                    text=quote(text)))
+        self._card_thread(
+            ticket, t("slack.ticket.reply_sent", asker=ticket.asker, lead=lead, text=quote(text))
+        )
 
     def followup(self, *, user: str, text: str) -> bool:
         """A DM from an asker with an open ticket goes to the lead (card thread). True if so.
@@ -130,8 +139,11 @@ class Tickets:
             return False
         if ticket is None:
             return False
-        self._card_thread(ticket, t("slack.ticket.followup", asker=user, id=ticket.id,
-                                    text=quote(text)), broadcast=True)
+        self._card_thread(
+            ticket,
+            t("slack.ticket.followup", asker=user, id=ticket.id, text=quote(text)),
+            broadcast=True,
+        )
         self.io.dm(user, blocks.notice(t("slack.ticket.followup_ack", id=ticket.id)))
         return True
 
@@ -146,20 +158,27 @@ class Tickets:
         self._refresh_card(ticket)
         self._card_thread(ticket, t("slack.ticket.closed_lead", id=ticket.id, by=by))
         channel = ticket.asker_channel or self.io.dm_channel(ticket.asker)
-        self.io.post(channel, blocks.notice(t(
-            "slack.ticket.closed_asker", id=ticket.id, command=ids.SLASH_COMMAND)))
+        self.io.post(
+            channel,
+            blocks.notice(t("slack.ticket.closed_asker", id=ticket.id, command=ids.SLASH_COMMAND)),
+        )
         return ticket
 
     def _refresh_card(self, ticket: TicketView) -> None:
         if ticket.lead_channel and ticket.lead_ts:
-            self.io.update(ticket.lead_channel, ticket.lead_ts,
-                           blocks.ticket_card(ticket, self.when))
+            self.io.update(
+                ticket.lead_channel, ticket.lead_ts, blocks.ticket_card(ticket, self.when)
+            )
 
     def _card_thread(self, ticket: TicketView, text: str, *, broadcast: bool = False) -> None:
         """A note in the card's thread (the lead's DM); no card yet: a DM to the lead."""
         if ticket.lead_channel and ticket.lead_ts:
-            self.io.post(ticket.lead_channel, blocks.notice(text), thread_ts=ticket.lead_ts,
-                         reply_broadcast=broadcast)
+            self.io.post(
+                ticket.lead_channel,
+                blocks.notice(text),
+                thread_ts=ticket.lead_ts,
+                reply_broadcast=broadcast,
+            )
         elif self.settings.support_lead:
             self.io.dm(self.settings.support_lead, blocks.notice(text))
 
@@ -176,8 +195,9 @@ class Tickets:
         except StoreUnavailable:
             return t("store.down")
         if len(days) > 1:
-            shown = t("slack.absence.range", start=f"{days[0]:%d/%m/%Y}",
-                      end=f"{days[-1]:%d/%m/%Y}")
+            shown = t(
+                "slack.absence.range", start=f"{days[0]:%d/%m/%Y}", end=f"{days[-1]:%d/%m/%Y}"
+            )
         else:
             shown = t("slack.absence.single", day=f"{days[0]:%d/%m/%Y}")
         return t("slack.absence.done", days=shown, count=len(days))

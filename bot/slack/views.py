@@ -23,7 +23,10 @@ def _option(value: str, text: str, description: str | None = None) -> dict[str, 
 
 
 def question_form(
-    *, prefill: str = "", private: bool = False, question_id: int | None = None,
+    *,
+    prefill: str = "",
+    private: bool = False,
+    question_id: int | None = None,
     channel: str | None = None,
 ) -> dict[str, Any]:
     """The help center's form: question, "Question privée" checkbox, urgency."""
@@ -31,14 +34,19 @@ def question_form(
         ids.PRIVATE_VALUE, t("slack.form.private_option"), t("slack.form.private_option_hint")
     )
     checkbox: dict[str, Any] = {
-        "type": "checkboxes", "action_id": ids.PRIVATE_INPUT, "options": [private_option],
+        "type": "checkboxes",
+        "action_id": ids.PRIVATE_INPUT,
+        "options": [private_option],
     }
     if private:
         checkbox["initial_options"] = [private_option]
     urgencies = [_option(u, t(f"slack.urgency.{u}")) for u in ids.URGENCIES]
     question: dict[str, Any] = {
-        "type": "plain_text_input", "action_id": ids.Q_INPUT, "multiline": True,
-        "max_length": FORM_MAX, "min_length": 1,
+        "type": "plain_text_input",
+        "action_id": ids.Q_INPUT,
+        "multiline": True,
+        "max_length": FORM_MAX,
+        "min_length": 1,
     }
     if prefill.strip():
         question["initial_value"] = prefill.strip()[:FORM_MAX]
@@ -51,22 +59,31 @@ def question_form(
         "close": plain(t("slack.form.cancel")),
         "blocks": [
             {
-                "type": "input", "block_id": ids.Q_BLOCK, "label": plain(t("slack.form.question")),
-                "hint": plain(t("slack.form.question_hint")), "element": question,
+                "type": "input",
+                "block_id": ids.Q_BLOCK,
+                "label": plain(t("slack.form.question")),
+                "hint": plain(t("slack.form.question_hint")),
+                "element": question,
             },
             section(f"*{t('slack.form.private_label')}*\n{t('slack.form.private_wording')}"),
             {
-                "type": "input", "block_id": ids.PRIVATE_BLOCK, "optional": True,
-                "label": plain(t("slack.form.private_label")), "element": checkbox,
+                "type": "input",
+                "block_id": ids.PRIVATE_BLOCK,
+                "optional": True,
+                "label": plain(t("slack.form.private_label")),
+                "element": checkbox,
                 "hint": {"type": "plain_text", "text": t("slack.form.private_description")},
             },
             {
-                "type": "input", "block_id": ids.URGENCY_BLOCK,
+                "type": "input",
+                "block_id": ids.URGENCY_BLOCK,
                 "label": plain(t("slack.form.urgency")),
                 "hint": plain(t("slack.form.urgency_hint")),
                 "element": {
-                    "type": "radio_buttons", "action_id": ids.URGENCY_INPUT,
-                    "options": urgencies, "initial_option": urgencies[0],
+                    "type": "radio_buttons",
+                    "action_id": ids.URGENCY_INPUT,
+                    "options": urgencies,
+                    "initial_option": urgencies[0],
                 },
             },
         ],
@@ -99,13 +116,17 @@ def reply_form(ticket: Any) -> dict[str, Any]:
         "submit": plain(t("slack.form.submit")),
         "close": plain(t("slack.form.cancel")),
         "blocks": [
-            section(t("slack.ticket.reply_question", asker=ticket.asker,
-                      question=quote(ticket.text))),
+            section(
+                t("slack.ticket.reply_question", asker=ticket.asker, question=quote(ticket.text))
+            ),
             {
-                "type": "input", "block_id": ids.REPLY_BLOCK,
+                "type": "input",
+                "block_id": ids.REPLY_BLOCK,
                 "label": plain(t("slack.ticket.reply_label")),
                 "element": {
-                    "type": "plain_text_input", "action_id": ids.REPLY_INPUT, "multiline": True,
+                    "type": "plain_text_input",
+                    "action_id": ids.REPLY_INPUT,
+                    "multiline": True,
                     "max_length": FORM_MAX,
                 },
             },

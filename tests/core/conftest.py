@@ -21,12 +21,30 @@ T0 = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
 
 def units() -> list[Unit]:
     return [
-        Unit(id=f"{KB}/navigateur", kb=KB, title=BROWSER, kind="faq",
-             answer="Utilisez Firefox ou Chrome à jour.", source="FAQ › Navigateur"),
-        Unit(id=f"{KB}/mot-de-passe", kb=KB, title=PASSWORD, kind="faq",
-             answer="Cliquez sur « Mot de passe oublié ».", source="FAQ › Mot de passe"),
-        Unit(id=f"{KB}/factures", kb=KB, title="Où trouver mes factures ?", kind="faq",
-             answer="Dans l'onglet Factures.", source="FAQ › Factures"),
+        Unit(
+            id=f"{KB}/navigateur",
+            kb=KB,
+            title=BROWSER,
+            kind="faq",
+            answer="Utilisez Firefox ou Chrome à jour.",
+            source="FAQ › Navigateur",
+        ),
+        Unit(
+            id=f"{KB}/mot-de-passe",
+            kb=KB,
+            title=PASSWORD,
+            kind="faq",
+            answer="Cliquez sur « Mot de passe oublié ».",
+            source="FAQ › Mot de passe",
+        ),
+        Unit(
+            id=f"{KB}/factures",
+            kb=KB,
+            title="Où trouver mes factures ?",
+            kind="faq",
+            answer="Dans l'onglet Factures.",
+            source="FAQ › Factures",
+        ),
     ]
 
 
@@ -37,8 +55,12 @@ def knowledge() -> Knowledge:
 
 @pytest.fixture
 def settings(tmp_path, db_url) -> Settings:  # type: ignore[no-untyped-def]
-    return Settings(database_url=db_url, default_kb=KB, spool_dir=tmp_path / "spool",
-                    knowledge_dir=tmp_path / "kb")
+    return Settings(
+        database_url=db_url,
+        default_kb=KB,
+        spool_dir=tmp_path / "spool",
+        knowledge_dir=tmp_path / "kb",
+    )
 
 
 class Clock:

@@ -22,7 +22,11 @@ def test_to_community_marks_the_question_and_records_the_thread(desk, sessions) 
         assert s.get(Question, qid).status == "community"
         thread = s.scalar(select(CommunityThread))
     assert (thread.question_id, thread.channel, thread.ts, thread.status) == (
-        qid, "CCOMM", "100.1", "open")
+        qid,
+        "CCOMM",
+        "100.1",
+        "open",
+    )
 
 
 def test_to_community_of_an_unknown_question(desk) -> None:
@@ -66,8 +70,9 @@ def test_solving_something_unknown_is_false(desk) -> None:
 def test_exactly_one_first_answer_under_concurrency(desk) -> None:
     _posted(desk)
     with ThreadPoolExecutor(8) as pool:
-        notices = list(pool.map(lambda i: desk.community_reply("CCOMM", "100.1", f"U{i + 10}"),
-                                range(16)))
+        notices = list(
+            pool.map(lambda i: desk.community_reply("CCOMM", "100.1", f"U{i + 10}"), range(16))
+        )
     assert sum(n.first for n in notices) == 1
 
 

@@ -13,8 +13,13 @@ def test_clear_question_is_answered_with_its_source_and_recorded(desk, sessions)
     assert "Firefox" in reply.text and "Source : FAQ › Navigateur" in reply.text
     with sessions() as s:
         q = s.get(Question, reply.question_id)
-    assert (q.asker, q.text, q.status, q.unit_id, q.kb) == ("U1", BROWSER, "answered",
-                                                             f"{KB}/navigateur", KB)
+    assert (q.asker, q.text, q.status, q.unit_id, q.kb) == (
+        "U1",
+        BROWSER,
+        "answered",
+        f"{KB}/navigateur",
+        KB,
+    )
     assert (q.origin, q.channel, q.thread_ts, q.created_at) == ("slack", "C1", "1.2", T0)
 
 
@@ -22,8 +27,9 @@ def test_gibberish_gives_suggestions_kind_and_a_suggested_row(desk, sessions) ->
     reply = desk.ask(asker="U1", text=GIBBERISH, kb=KB, origin="console")
     assert reply.kind == "suggestions" and reply.unit is None
     assert all(isinstance(s, Suggestion) for s in reply.suggestions)
-    assert reply.text == (t("answer.suggestions_intro") if reply.suggestions
-                          else t("answer.nothing"))
+    assert reply.text == (
+        t("answer.suggestions_intro") if reply.suggestions else t("answer.nothing")
+    )
     with sessions() as s:
         assert s.get(Question, reply.question_id).status == "suggested"
 
@@ -78,7 +84,9 @@ def test_feedback_is_recorded_with_the_unit(desk, sessions) -> None:
     with sessions() as s:
         rows = s.scalars(select(Feedback).order_by(Feedback.id)).all()
     assert [(f.question_id, f.unit_id, f.user, f.helpful) for f in rows] == [
-        (reply.question_id, f"{KB}/navigateur", "U1", False), (None, None, "U2", True)]
+        (reply.question_id, f"{KB}/navigateur", "U1", False),
+        (None, None, "U2", True),
+    ]
 
 
 def test_first_time_event_is_true_once(desk, sessions) -> None:
@@ -97,7 +105,11 @@ def test_first_time_event_is_exact_under_concurrency(desk) -> None:
         firsts = list(pool.map(desk.first_time_event, ids))
     assert sum(firsts) == 4
     assert sorted(i for i, first in zip(ids, firsts, strict=True) if first) == [
-        "Ev0", "Ev1", "Ev2", "Ev3"]
+        "Ev0",
+        "Ev1",
+        "Ev2",
+        "Ev3",
+    ]
 
 
 def test_length_counts_characters_as_typed_not_markup_entities(desk) -> None:

@@ -28,7 +28,10 @@ def test_report_counts_and_lists_what_to_improve(desk, sessions, clock) -> None:
     assert (recent.questions, recent.answered, recent.unanswered) == (3, 1, 2)
     assert round(recent.answered_pct) == 33
     assert (recent.community_threads, recent.community_answered, recent.community_solved) == (
-        1, 1, 1)
+        1,
+        1,
+        1,
+    )
     assert (recent.tickets, recent.tickets_open, recent.tickets_answered) == (2, 1, 1)
     assert recent.tickets_emergency == 1 and recent.tickets_escalated == 0
     assert recent.to_improve == [(GIBBERISH, 2)]

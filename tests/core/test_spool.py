@@ -28,8 +28,9 @@ DOWN_URLS = {
 def down_desk(request, knowledge, settings, clock, tmp_path):  # type: ignore[no-untyped-def]
     (tmp_path / "a-file").write_text("not a folder")
     engine = create_engine(DOWN_URLS[request.param].format(tmp=tmp_path))
-    yield Desk(sessionmaker(engine), knowledge, settings, clock=clock,
-               spool=Spool(settings.spool_dir))
+    yield Desk(
+        sessionmaker(engine), knowledge, settings, clock=clock, spool=Spool(settings.spool_dir)
+    )
     engine.dispose()
 
 
@@ -53,7 +54,10 @@ def test_open_ticket_is_spooled_then_refused(down_desk) -> None:
     assert "Secret" not in str(caught.value)
     [entry] = down_desk.spool.entries()
     assert (entry.kind, entry.payload["text"], entry.payload["urgency"]) == (
-        "ticket", "Secret", "urgent")
+        "ticket",
+        "Secret",
+        "urgent",
+    )
     assert (down_desk.spool.path.stat().st_mode & 0o777) == 0o600
 
 
@@ -62,17 +66,26 @@ def test_other_writes_while_down(down_desk) -> None:
     assert down_desk.community_reply("C", "1", "U2") is None
     down_desk.feedback(None, "U1", True)
     down_desk.record_ticket_card(1, "D", "1.1")
-    for call in (lambda: down_desk.lead_reply(1, "L", "ok"),
-                 lambda: down_desk.asker_followup("U1", "encore"),
-                 lambda: down_desk.solve_community(1, by="U1"),
-                 lambda: down_desk.close_ticket(1, "L"),
-                 lambda: down_desk.to_community(1),
-                 lambda: down_desk.get_ticket(1)):
+    for call in (
+        lambda: down_desk.lead_reply(1, "L", "ok"),
+        lambda: down_desk.asker_followup("U1", "encore"),
+        lambda: down_desk.solve_community(1, by="U1"),
+        lambda: down_desk.close_ticket(1, "L"),
+        lambda: down_desk.to_community(1),
+        lambda: down_desk.get_ticket(1),
+    ):
         with pytest.raises(StoreUnavailable):
             call()
     kinds = [e.kind for e in down_desk.spool.entries()]
-    assert kinds == ["community_reply", "feedback", "ticket_card", "ticket_message",
-                     "ticket_message", "community_solve", "ticket_close"]
+    assert kinds == [
+        "community_reply",
+        "feedback",
+        "ticket_card",
+        "ticket_message",
+        "ticket_message",
+        "community_solve",
+        "ticket_close",
+    ]
 
 
 def test_replay_applies_everything_exactly_once(down_desk, desk, sessions) -> None:
@@ -93,7 +106,11 @@ def test_replay_applies_everything_exactly_once(down_desk, desk, sessions) -> No
         message = s.scalar(select(TicketMessage))
     assert (question.text, question.status, question.created_at) == (BROWSER, "answered", T0)
     assert (ticket.asker, ticket.text, ticket.created_at, ticket.status) == (
-        "U2", "Secret", T0, "open")
+        "U2",
+        "Secret",
+        T0,
+        "open",
+    )
     assert (message.ticket_id, message.role, message.text) == (ticket.id, "asker", "Précision")
     assert [t.id for t in desk.unannounced_tickets()] == [ticket.id]
 
@@ -101,8 +118,12 @@ def test_replay_applies_everything_exactly_once(down_desk, desk, sessions) -> No
     shutil.copy(backup, desk.spool.path)
     assert desk.replay_spool() == 0
     assert desk.spool.entries() == []
-    assert (_count(sessions, Question), _count(sessions, Ticket),
-            _count(sessions, TicketMessage), _count(sessions, SpooledMessage)) == (1, 1, 1, 3)
+    assert (
+        _count(sessions, Question),
+        _count(sessions, Ticket),
+        _count(sessions, TicketMessage),
+        _count(sessions, SpooledMessage),
+    ) == (1, 1, 1, 3)
 
 
 def test_replay_while_still_down_keeps_everything(down_desk) -> None:
@@ -113,10 +134,13 @@ def test_replay_while_still_down_keeps_everything(down_desk) -> None:
 
 
 def test_entries_with_nowhere_to_go_are_set_aside(desk, sessions) -> None:
-    desk.spool.append("ticket_message", {"asker": "U9", "role": "asker", "author": "U9",
-                                         "text": "orphelin", "at": T0.isoformat()})
-    desk.spool.append("feedback", {"question_id": None, "user": "U1", "helpful": True,
-                                   "at": T0.isoformat()})
+    desk.spool.append(
+        "ticket_message",
+        {"asker": "U9", "role": "asker", "author": "U9", "text": "orphelin", "at": T0.isoformat()},
+    )
+    desk.spool.append(
+        "feedback", {"question_id": None, "user": "U1", "helpful": True, "at": T0.isoformat()}
+    )
     assert desk.spool.replay(desk) == 1
     assert desk.spool.entries() == []
     rejected = [json.loads(line) for line in desk.spool.rejected_path.read_text().splitlines()]
@@ -126,8 +150,16 @@ def test_entries_with_nowhere_to_go_are_set_aside(desk, sessions) -> None:
 
 def test_concurrent_replays_apply_each_entry_once(desk, sessions) -> None:
     for i in range(20):
-        desk.spool.append("question", {"asker": f"U{i}", "text": f"q{i}", "kb": KB,
-                                       "status": "suggested", "at": T0.isoformat()})
+        desk.spool.append(
+            "question",
+            {
+                "asker": f"U{i}",
+                "text": f"q{i}",
+                "kb": KB,
+                "status": "suggested",
+                "at": T0.isoformat(),
+            },
+        )
     with ThreadPoolExecutor(4) as pool:
         applied = sum(pool.map(lambda _: desk.spool.replay(desk), range(4)))
     assert applied == 20
@@ -158,8 +190,11 @@ def test_short_reason_drops_the_statement_and_its_parameters() -> None:
 
     from bot.core.store import is_db_down, short_reason
 
-    exc = OperationalError("INSERT INTO tickets (text) VALUES (?)", ("Secret",),
-                           ConnectionRefusedError("connection refused"))
+    exc = OperationalError(
+        "INSERT INTO tickets (text) VALUES (?)",
+        ("Secret",),
+        ConnectionRefusedError("connection refused"),
+    )
     assert is_db_down(exc)
     assert short_reason(exc) == "ConnectionRefusedError: connection refused"
     assert not is_db_down(ValueError("bad value"))

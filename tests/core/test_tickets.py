@@ -19,8 +19,7 @@ def test_open_ticket_uses_the_sla_policy(desk, sessions, settings) -> None:
         planned = policy.plan(T0, "normal", settings, s)
         cal = policy.load_calendar(s, settings, planned.calendar_kind)
     assert (view.asker, view.text, view.urgency, view.status) == ("U1", SECRET, "normal", "open")
-    assert (view.created_at, view.target_at, view.due_at) == (T0, planned.target_at,
-                                                               planned.due_at)
+    assert (view.created_at, view.target_at, view.due_at) == (T0, planned.target_at, planned.due_at)
     assert view.calendar == planned.calendar_kind == "business"
     assert view.due_text == wording.due_phrase(planned.due_at, cal)
     assert view.emergency is False
@@ -42,8 +41,11 @@ def test_wall_clock_fallback_without_the_sla_module(desk, settings, monkeypatch)
 
 
 def test_bad_ticket_input_is_refused(desk, sessions) -> None:
-    for text, key in [("  ", "input.empty"), ("a\x00b", "input.binary"),
-                      ("x" * 4001, "input.too_long")]:
+    for text, key in [
+        ("  ", "input.empty"),
+        ("a\x00b", "input.binary"),
+        ("x" * 4001, "input.too_long"),
+    ]:
         with pytest.raises(InvalidInput) as caught:
             desk.open_ticket(asker="U1", text=text)
         assert caught.value.key == key and caught.value.text
@@ -79,7 +81,9 @@ def test_lead_reply_stops_the_clock_once(desk, sessions, clock) -> None:
     with sessions() as s:
         rows = s.scalars(select(TicketMessage).order_by(TicketMessage.id)).all()
     assert [(m.role, m.author, m.text) for m in rows] == [
-        ("lead", "LEAD", "Je regarde."), ("lead", "LEAD", "C'est corrigé.")]
+        ("lead", "LEAD", "Je regarde."),
+        ("lead", "LEAD", "C'est corrigé."),
+    ]
     with pytest.raises(InvalidInput):
         desk.lead_reply(ticket.id, "LEAD", " ")
     with pytest.raises(NotFound):
@@ -114,7 +118,9 @@ def test_followup_goes_to_the_newest_open_ticket(desk, sessions, clock) -> None:
     with sessions() as s:
         rows = s.scalars(select(TicketMessage).order_by(TicketMessage.id)).all()
     assert [(m.ticket_id, m.role, m.text) for m in rows] == [
-        (new.id, "asker", "précision"), (old.id, "asker", "encore")]
+        (new.id, "asker", "précision"),
+        (old.id, "asker", "encore"),
+    ]
 
 
 def test_cards_and_channels(desk) -> None:
@@ -127,7 +133,11 @@ def test_cards_and_channels(desk) -> None:
     desk.record_asker_channel(ticket.id, "DU1")
     found = desk.find_ticket_by_card("DLEAD", "55.5")
     assert (found.id, found.lead_channel, found.lead_ts, found.asker_channel) == (
-        ticket.id, "DLEAD", "55.5", "DU1")
+        ticket.id,
+        "DLEAD",
+        "55.5",
+        "DU1",
+    )
     assert desk.find_ticket_by_card("DLEAD", "0") is None
     assert desk.unannounced_tickets() == []
     assert desk.get_ticket(ticket.id).lead_ts == "55.5"
@@ -143,7 +153,8 @@ def test_declared_closed_days_push_open_deadlines(desk, sessions) -> None:
     assert desk.declare_closed_days([wednesday], "congés", "LEAD") == []
     with sessions() as s:
         assert [(d.day, d.reason, d.declared_by) for d in s.scalars(select(ClosedDay))] == [
-            (wednesday, "congés", "LEAD")]
+            (wednesday, "congés", "LEAD")
+        ]
     moved = desk.get_ticket(ticket.id)
     assert moved.due_at == ticket.due_at + timedelta(days=1)
 

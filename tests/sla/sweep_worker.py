@@ -25,8 +25,9 @@ from bot.sla.escalation import TicketSummary, sweep
 
 
 class FileNotifier:
-    def __init__(self, log: str, instance: str, die_after: int | None, die_mode: str,
-                 post_seconds: float) -> None:
+    def __init__(
+        self, log: str, instance: str, die_after: int | None, die_mode: str, post_seconds: float
+    ) -> None:
         self.fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         self.instance = instance
         self.die_after = die_after
@@ -35,15 +36,19 @@ class FileNotifier:
         self.posted = 0
 
     def _post(self, kind: str, ticket: TicketSummary) -> None:
-        if self.die_after is not None and self.die_mode == "before-post" and (
-            self.posted == self.die_after
+        if (
+            self.die_after is not None
+            and self.die_mode == "before-post"
+            and (self.posted == self.die_after)
         ):
             os.kill(os.getpid(), signal.SIGKILL)
         time.sleep(self.post_seconds)  # a Slack call takes a little while
         os.write(self.fd, f"{self.instance} {kind} {ticket.id}\n".encode())
         self.posted += 1
-        if self.die_after is not None and self.die_mode == "after-post" and (
-            self.posted == self.die_after
+        if (
+            self.die_after is not None
+            and self.die_mode == "after-post"
+            and (self.posted == self.die_after)
         ):
             os.kill(os.getpid(), signal.SIGKILL)
 
@@ -72,8 +77,9 @@ def main(argv: list[str]) -> int:
     sessions = session_factory(engine)
     with engine.connect():  # connect before the start line
         pass
-    notifier = FileNotifier(args.log, args.instance, args.die_after, args.die_mode,
-                            args.post_seconds)
+    notifier = FileNotifier(
+        args.log, args.instance, args.die_after, args.die_mode, args.post_seconds
+    )
     if args.ready:
         Path(args.ready).touch()
     if args.go:
@@ -81,8 +87,15 @@ def main(argv: list[str]) -> int:
             time.sleep(0.005)
     time.sleep(args.delay_start)
     now = datetime.fromisoformat(args.now) if args.now else None
-    report = sweep(sessions, notifier, now, args.instance, settings=Settings(),
-                   calendar=SlaCalendar(kind="always"), batch=args.batch)
+    report = sweep(
+        sessions,
+        notifier,
+        now,
+        args.instance,
+        settings=Settings(),
+        calendar=SlaCalendar(kind="always"),
+        batch=args.batch,
+    )
     print(f"{args.instance} claimed={len(report.claimed)} lost={len(report.lost)}")
     engine.dispose()
     return 0

@@ -40,14 +40,27 @@ def test_escalation_supersedes_a_reminder_not_sent(sessions, notifier) -> None:
 
 
 def test_summary_carries_the_ticket(sessions, notifier) -> None:
-    tid = add_ticket(sessions, target=paris(2026, 12, 28, 9), due=paris(2026, 12, 29, 9),
-                     urgency="urgent", lead_channel="D1", lead_ts="123.4")
+    tid = add_ticket(
+        sessions,
+        target=paris(2026, 12, 28, 9),
+        due=paris(2026, 12, 29, 9),
+        urgency="urgent",
+        lead_channel="D1",
+        lead_ts="123.4",
+    )
     sweep(sessions, notifier, TUESDAY_10, "a", settings=SETTINGS)
     (summary,) = notifier.summaries
     assert summary == TicketSummary(
-        id=tid, asker="U1", text="Ma facture est fausse", urgency="urgent",
-        created_at=paris(2026, 12, 27, 21), target_at=paris(2026, 12, 28, 9),
-        due_at=paris(2026, 12, 29, 9), lead_channel="D1", lead_ts="123.4", calendar="business",
+        id=tid,
+        asker="U1",
+        text="Ma facture est fausse",
+        urgency="urgent",
+        created_at=paris(2026, 12, 27, 21),
+        target_at=paris(2026, 12, 28, 9),
+        due_at=paris(2026, 12, 29, 9),
+        lead_channel="D1",
+        lead_ts="123.4",
+        calendar="business",
     )
 
 
@@ -95,8 +108,13 @@ def test_reminder_waits_over_closed_days(sessions, notifier) -> None:
 
 
 def test_emergency_reminder_is_sent_at_night(sessions, notifier) -> None:
-    tid = add_ticket(sessions, target=paris(2026, 12, 25, 2), due=paris(2026, 12, 25, 14),
-                     urgency="major", calendar="always")
+    tid = add_ticket(
+        sessions,
+        target=paris(2026, 12, 25, 2),
+        due=paris(2026, 12, 25, 14),
+        urgency="major",
+        calendar="always",
+    )
     sweep(sessions, notifier, paris(2026, 12, 25, 3), "a", settings=SETTINGS)
     assert notifier.calls == [("remind", tid)]
 
@@ -162,15 +180,20 @@ def test_ticket_answered_after_the_claim_is_not_posted(sessions, notifier) -> No
     tid = add_ticket(sessions, target=paris(2026, 12, 28, 9), due=paris(2026, 12, 29, 9))
     claim(sessions, "a", TUESDAY_10)
     with sessions.begin() as s:
-        s.execute(update(Ticket).where(Ticket.id == tid)
-                  .values(first_answered_at=TUESDAY_10, status="answered"))
+        s.execute(
+            update(Ticket)
+            .where(Ticket.id == tid)
+            .values(first_answered_at=TUESDAY_10, status="answered")
+        )
     report = sweep(sessions, notifier, TUESDAY_10 + timedelta(minutes=10), "b", settings=SETTINGS)
     assert report.claimed == [] and notifier.calls == []
 
 
 def test_many_tickets_over_several_batches(sessions, notifier) -> None:
-    ids = [add_ticket(sessions, target=paris(2026, 12, 28, 9), due=paris(2026, 12, 29, 9))
-           for _ in range(23)]
+    ids = [
+        add_ticket(sessions, target=paris(2026, 12, 28, 9), due=paris(2026, 12, 29, 9))
+        for _ in range(23)
+    ]
     report = sweep(sessions, notifier, TUESDAY_10, "a", settings=SETTINGS, batch=5)
     assert sorted(report.escalated) == ids
     assert sorted(i for _, i in notifier.calls) == ids

@@ -31,9 +31,16 @@ ROOT = Path(__file__).resolve().parents[2]
 def _overdue(sessions, count: int) -> list[int]:  # type: ignore[no-untyped-def]
     now = utcnow()
     rows = [
-        dict(asker=f"U{i}", text=f"question {i}", urgency="normal", status="open",
-             calendar="business", created_at=now - timedelta(days=3),
-             target_at=now - timedelta(days=2), due_at=now - timedelta(hours=1, seconds=i))
+        dict(
+            asker=f"U{i}",
+            text=f"question {i}",
+            urgency="normal",
+            status="open",
+            calendar="business",
+            created_at=now - timedelta(days=3),
+            target_at=now - timedelta(days=2),
+            due_at=now - timedelta(hours=1, seconds=i),
+        )
         for i in range(count)
     ]
     with sessions.begin() as s:
@@ -47,8 +54,21 @@ def _run_workers(db_url: str, tmp: Path, workers: int, victim_args: list[str]) -
     procs = {}
     for n in range(workers):
         name = "victim" if n == 0 else f"w{n}"
-        cmd = [sys.executable, str(WORKER), db_url, str(log), name, "--go", str(go),
-               "--ready", str(tmp / f"ready-{name}"), "--batch", "10", "--post-seconds", "0.002"]
+        cmd = [
+            sys.executable,
+            str(WORKER),
+            db_url,
+            str(log),
+            name,
+            "--go",
+            str(go),
+            "--ready",
+            str(tmp / f"ready-{name}"),
+            "--batch",
+            "10",
+            "--post-seconds",
+            "0.002",
+        ]
         cmd += victim_args if n == 0 else ["--delay-start", "0.05"]
         procs[name] = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 20
@@ -101,8 +121,13 @@ def _crash_and_recover(db_url, sessions, tmp_path, count, workers, victim_args):
     cal = SlaCalendar(kind="always")
     # within the lease nobody touches them
     assert sweep(sessions, LogNotifier(log), utcnow(), "early", calendar=cal).claimed == []
-    report = sweep(sessions, LogNotifier(log), utcnow() + LEASE + timedelta(seconds=1),
-                   "recovery", calendar=cal)
+    report = sweep(
+        sessions,
+        LogNotifier(log),
+        utcnow() + LEASE + timedelta(seconds=1),
+        "recovery",
+        calendar=cal,
+    )
     assert set(report.escalated) == stranded
     with sessions() as s:
         assert s.scalar(select(func.count()).where(Ticket.escalated_at.is_(None))) == 0

@@ -61,8 +61,15 @@ def test_closed_day_rows_are_added_to_the_calendar(sessions) -> None:
 def _ticket(**fields) -> Ticket:  # type: ignore[no-untyped-def]
     created = paris(2026, 12, 23, 10)
     d = plan(created, "normal", SETTINGS, None)
-    values = dict(asker="U1", text="q", status="open", calendar=d.calendar_kind,
-                  created_at=created, target_at=d.target_at, due_at=d.due_at)
+    values = dict(
+        asker="U1",
+        text="q",
+        status="open",
+        calendar=d.calendar_kind,
+        created_at=created,
+        target_at=d.target_at,
+        due_at=d.due_at,
+    )
     values.update(fields)
     return Ticket(**values)
 

@@ -32,8 +32,9 @@ def test_scheduler_sweeps_once_at_start_and_runs_extra_jobs(sessions) -> None:
         raise RuntimeError("boom")
 
     settings = Settings(escalation_check_seconds=3600)
-    scheduler = start_scheduler(sessions, settings, notifier, instance="i1",
-                                extra_jobs=[broken, extra_ran.set])
+    scheduler = start_scheduler(
+        sessions, settings, notifier, instance="i1", extra_jobs=[broken, extra_ran.set]
+    )
     try:
         assert notifier.event.wait(10), "no sweep at start"
         assert extra_ran.wait(10), "extra job not run after a failing one"
@@ -48,8 +49,9 @@ def test_scheduler_sweeps_once_at_start_and_runs_extra_jobs(sessions) -> None:
 def test_tick_survives_an_unreachable_database(tmp_path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'missing' / 'none.db'}")  # no tables
     ran = []
-    tick = make_tick(sessionmaker(engine), Settings(), RecordingNotifier(), "i1",
-                     [lambda: ran.append(1)])
+    tick = make_tick(
+        sessionmaker(engine), Settings(), RecordingNotifier(), "i1", [lambda: ran.append(1)]
+    )
     started = time.monotonic()
     assert tick() is None
     assert ran == [1] and time.monotonic() - started < 5

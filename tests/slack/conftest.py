@@ -57,25 +57,52 @@ class ScriptedKnowledge(Knowledge):
 
 def knowledge() -> Knowledge:
     units = [
-        Unit(id=f"{KB}/navigateur", kb=KB, title=BROWSER_Q, kind="faq",
-             answer="Utilisez **Firefox** ou Chrome à jour. "
-             "Voir [le guide](https://aide.example/nav) et [les factures](#factures) ; "
-             "support : <https://aide.example/support>.",
-             source="FAQ espace client › Navigateur", phrasings=("quel navigateur utiliser",)),
-        Unit(id=f"{KB}/mot-de-passe", kb=KB, title=PASSWORD_Q, kind="faq",
-             answer="Cliquez sur « Mot de passe oublié ».",
-             source="FAQ espace client › Mot de passe"),
-        Unit(id=f"{KB}/factures", kb=KB, title="Où trouver mes factures ?", kind="faq",
-             answer="Dans l'onglet Factures.", source="FAQ espace client › Factures"),
-        Unit(id=f"{KB}/mot-de-passe-appli", kb=KB, title="Mot de passe de l'application mobile",
-             kind="faq", answer="Dans l'application, menu Compte.", source="FAQ › Appli"),
+        Unit(
+            id=f"{KB}/navigateur",
+            kb=KB,
+            title=BROWSER_Q,
+            kind="faq",
+            answer="Utilisez **Firefox** ou Chrome à jour. "
+            "Voir [le guide](https://aide.example/nav) et [les factures](#factures) ; "
+            "support : <https://aide.example/support>.",
+            source="FAQ espace client › Navigateur",
+            phrasings=("quel navigateur utiliser",),
+        ),
+        Unit(
+            id=f"{KB}/mot-de-passe",
+            kb=KB,
+            title=PASSWORD_Q,
+            kind="faq",
+            answer="Cliquez sur « Mot de passe oublié ».",
+            source="FAQ espace client › Mot de passe",
+        ),
+        Unit(
+            id=f"{KB}/factures",
+            kb=KB,
+            title="Où trouver mes factures ?",
+            kind="faq",
+            answer="Dans l'onglet Factures.",
+            source="FAQ espace client › Factures",
+        ),
+        Unit(
+            id=f"{KB}/mot-de-passe-appli",
+            kb=KB,
+            title="Mot de passe de l'application mobile",
+            kind="faq",
+            answer="Dans l'application, menu Compte.",
+            source="FAQ › Appli",
+        ),
     ]
     sfr = [
-        Unit(id=f"{SFR}/navigateurs-commande", kb=SFR,
-             title="Navigateurs conseillés pour commander",
-             kind="chapter", answer="Chrome ou Firefox pour le site SFR.",
-             source="Aide-mémoire SFR › Navigateurs",
-             phrasings=("quel navigateur pour commander",)),
+        Unit(
+            id=f"{SFR}/navigateurs-commande",
+            kb=SFR,
+            title="Navigateurs conseillés pour commander",
+            kind="chapter",
+            answer="Chrome ou Firefox pour le site SFR.",
+            source="Aide-mémoire SFR › Navigateurs",
+            phrasings=("quel navigateur pour commander",),
+        ),
     ]
     bases = {KB: KnowledgeBase(KB, "SG", units), SFR: KnowledgeBase(SFR, "SFR", sfr)}
     return ScriptedKnowledge(bases)
@@ -104,10 +131,17 @@ def fake_slack() -> Iterator[FakeSlack]:
 @pytest.fixture
 def settings(fake_slack: FakeSlack, db_url: str, tmp_path) -> Settings:  # type: ignore[no-untyped-def]
     return Settings(
-        slack_bot_token="xoxb-test-token", slack_signing_secret=SECRET,
-        slack_api_url=fake_slack.api_url, community_channel=COMMUNITY, support_lead=LEAD,
-        escalation_to=ONCALL, database_url=db_url, knowledge_dir=tmp_path / "kb",
-        default_kb=KB, channel_kbs={SFR_CHANNEL: SFR}, help_channels=frozenset({HELP}),
+        slack_bot_token="xoxb-test-token",
+        slack_signing_secret=SECRET,
+        slack_api_url=fake_slack.api_url,
+        community_channel=COMMUNITY,
+        support_lead=LEAD,
+        escalation_to=ONCALL,
+        database_url=db_url,
+        knowledge_dir=tmp_path / "kb",
+        default_kb=KB,
+        channel_kbs={SFR_CHANNEL: SFR},
+        help_channels=frozenset({HELP}),
         spool_dir=tmp_path / "spool",
     )
 

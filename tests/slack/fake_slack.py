@@ -125,11 +125,16 @@ class FakeSlack:
             channel = dm_of(channel)
         answers: dict[str, dict[str, Any]] = {
             "auth.test": {
-                "url": "https://sg-support.slack.com/", "team": "SG", "user": "bot",
-                "team_id": TEAM, "user_id": BOT_USER, "bot_id": BOT_ID,
+                "url": "https://sg-support.slack.com/",
+                "team": "SG",
+                "user": "bot",
+                "team_id": TEAM,
+                "user_id": BOT_USER,
+                "bot_id": BOT_ID,
             },
             "chat.postMessage": {
-                "channel": channel, "ts": self._next_ts(),
+                "channel": channel,
+                "ts": self._next_ts(),
                 "message": {"text": params.get("text", ""), "user": BOT_USER, "bot_id": BOT_ID},
             },
             "chat.postEphemeral": {"message_ts": self._next_ts()},
@@ -144,8 +149,10 @@ class FakeSlack:
             },
             "conversations.info": {
                 "channel": {
-                    "id": channel, "is_private": channel.startswith("G"),
-                    "is_im": channel.startswith("D"), "is_channel": channel.startswith("C"),
+                    "id": channel,
+                    "is_private": channel.startswith("G"),
+                    "is_im": channel.startswith("D"),
+                    "is_channel": channel.startswith("C"),
                 }
             },
             "views.open": {"view": {"id": "V" + self._next_ts().replace(".", "")}},
@@ -153,8 +160,11 @@ class FakeSlack:
             "views.publish": {"view": {"id": "VHOME"}},
             "users.info": {
                 "user": {
-                    "id": params.get("user"), "name": "membre", "real_name": "Membre SG",
-                    "tz": "Europe/Paris", "profile": {"display_name": "Membre"},
+                    "id": params.get("user"),
+                    "name": "membre",
+                    "real_name": "Membre SG",
+                    "tz": "Europe/Paris",
+                    "profile": {"display_name": "Membre"},
                 }
             },
         }

@@ -55,8 +55,9 @@ class Sender:
         self.secret = secret
 
     # --- raw ------------------------------------------------------------------------------
-    def request(self, method: str, path: str, body: bytes = b"",
-                headers: dict[str, str] | None = None) -> Response:
+    def request(
+        self, method: str, path: str, body: bytes = b"", headers: dict[str, str] | None = None
+    ) -> Response:
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         try:
             conn.request(method, path, body=body, headers=headers or {})
@@ -66,9 +67,16 @@ class Sender:
         finally:
             conn.close()
 
-    def post(self, body: bytes | str, content_type: str, *, signed: bool = True,
-             secret: str | None = None, timestamp: int | None = None,
-             headers: dict[str, str] | None = None) -> Response:
+    def post(
+        self,
+        body: bytes | str,
+        content_type: str,
+        *,
+        signed: bool = True,
+        secret: str | None = None,
+        timestamp: int | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Response:
         raw = body.encode("utf-8") if isinstance(body, str) else body
         all_headers = {"Content-Type": content_type}
         if signed:
@@ -83,8 +91,9 @@ class Sender:
         return self.post(urlencode(fields), "application/x-www-form-urlencoded", **kw)
 
     # --- Events API ---------------------------------------------------------------------------
-    def event(self, template: str, *, event_id: str | None = None, retry: int | None = None,
-              **fields: Any) -> Response:
+    def event(
+        self, template: str, *, event_id: str | None = None, retry: int | None = None, **fields: Any
+    ) -> Response:
         body = payload(template)
         body["event_id"] = event_id or f"Ev{next(_ids):010d}"
         body["event"].update(fields)
@@ -95,30 +104,65 @@ class Sender:
 
     def dm(self, text: str, user: str = "U0ASKER", **fields: Any) -> Response:
         ts = fields.pop("ts", None) or new_ts()
-        return self.event("event_message_im", text=text, user=user, channel="D" + user[1:],
-                          ts=ts, event_ts=ts, **fields)
+        return self.event(
+            "event_message_im",
+            text=text,
+            user=user,
+            channel="D" + user[1:],
+            ts=ts,
+            event_ts=ts,
+            **fields,
+        )
 
-    def channel_message(self, text: str, channel: str, user: str = "U0ASKER",
-                        **fields: Any) -> Response:
+    def channel_message(
+        self, text: str, channel: str, user: str = "U0ASKER", **fields: Any
+    ) -> Response:
         ts = fields.pop("ts", None) or new_ts()
-        return self.event("event_message_channel", text=text, user=user, channel=channel,
-                          ts=ts, event_ts=ts, **fields)
+        return self.event(
+            "event_message_channel",
+            text=text,
+            user=user,
+            channel=channel,
+            ts=ts,
+            event_ts=ts,
+            **fields,
+        )
 
-    def mention(self, text: str, channel: str = "C0GENERAL", user: str = "U0ASKER",
-                **fields: Any) -> Response:
+    def mention(
+        self, text: str, channel: str = "C0GENERAL", user: str = "U0ASKER", **fields: Any
+    ) -> Response:
         ts = fields.pop("ts", None) or new_ts()
-        return self.event("event_app_mention", text=f"<@UBOT> {text}", user=user,
-                          channel=channel, ts=ts, event_ts=ts, **fields)
+        return self.event(
+            "event_app_mention",
+            text=f"<@UBOT> {text}",
+            user=user,
+            channel=channel,
+            ts=ts,
+            event_ts=ts,
+            **fields,
+        )
 
-    def reaction(self, user: str, channel: str, ts: str,
-                 reaction: str = "white_check_mark") -> Response:
-        return self.event("event_reaction_added", user=user, reaction=reaction,
-                          item={"type": "message", "channel": channel, "ts": ts})
+    def reaction(
+        self, user: str, channel: str, ts: str, reaction: str = "white_check_mark"
+    ) -> Response:
+        return self.event(
+            "event_reaction_added",
+            user=user,
+            reaction=reaction,
+            item={"type": "message", "channel": channel, "ts": ts},
+        )
 
     # --- interactivity ------------------------------------------------------------------------
-    def action(self, action_id: str, value: str, *, user: str = "U0ASKER",
-               channel: str = "D0ASKER", message_ts: str = "1700000000.000001",
-               thread_ts: str | None = None) -> Response:
+    def action(
+        self,
+        action_id: str,
+        value: str,
+        *,
+        user: str = "U0ASKER",
+        channel: str = "D0ASKER",
+        message_ts: str = "1700000000.000001",
+        thread_ts: str | None = None,
+    ) -> Response:
         body = payload("block_actions")
         body["user"]["id"] = user
         body["channel"]["id"] = channel
@@ -134,16 +178,26 @@ class Sender:
         """Click a button element taken from a recorded chat.postMessage."""
         return self.action(button["action_id"], button["value"], **kw)
 
-    def submit_question(self, text: str, *, user: str = "U0ASKER", private: bool = False,
-                        urgency: str = "normal", metadata: str = "{}") -> Response:
+    def submit_question(
+        self,
+        text: str,
+        *,
+        user: str = "U0ASKER",
+        private: bool = False,
+        urgency: str = "normal",
+        metadata: str = "{}",
+    ) -> Response:
         body = payload("view_submission")
         body["user"]["id"] = user
         values = body["view"]["state"]["values"]
         values["question"]["text"]["value"] = text
         if private:
             values["private"]["private"]["selected_options"] = [
-                {"text": {"type": "plain_text", "text": "Ma question est privée"},
-                 "value": "private"}]
+                {
+                    "text": {"type": "plain_text", "text": "Ma question est privée"},
+                    "value": "private",
+                }
+            ]
         values["urgency"]["urgency"]["selected_option"]["value"] = urgency
         body["view"]["private_metadata"] = metadata
         return self.post_form({"payload": json.dumps(body)})
@@ -151,17 +205,21 @@ class Sender:
     def submit_reply(self, ticket_id: int, text: str, *, user: str = "U0LEAD") -> Response:
         body = payload("view_submission")
         body["user"]["id"] = user
-        body["view"].update(callback_id="lead_reply_form",
-                            private_metadata=json.dumps({"tk": ticket_id}))
+        body["view"].update(
+            callback_id="lead_reply_form", private_metadata=json.dumps({"tk": ticket_id})
+        )
         body["view"]["state"]["values"] = {
-            "reply": {"text": {"type": "plain_text_input", "value": text}}}
+            "reply": {"text": {"type": "plain_text_input", "value": text}}
+        }
         return self.post_form({"payload": json.dumps(body)})
 
-    def command(self, text: str = "", *, user: str = "U0ASKER",
-                channel: str = "C0GENERAL") -> Response:
+    def command(
+        self, text: str = "", *, user: str = "U0ASKER", channel: str = "C0GENERAL"
+    ) -> Response:
         fields = payload("slash_command")
-        fields.update(text=text, user_id=user, channel_id=channel,
-                      trigger_id=f"trigger-{next(_ids)}")
+        fields.update(
+            text=text, user_id=user, channel_id=channel, trigger_id=f"trigger-{next(_ids)}"
+        )
         return self.post_form({k: str(v) for k, v in fields.items()})
 
 

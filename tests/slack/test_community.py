@@ -29,8 +29,9 @@ def _status(slack) -> tuple[str, str]:
 def test_a_member_reply_tells_the_asker_with_a_link(slack) -> None:
     channel, ts = _post_question(slack)
     slack.fake.reset()
-    slack.send.channel_message("Essayez de vider le cache.", channel, user=MEMBER,
-                               ts="1767300100.000001", thread_ts=ts)
+    slack.send.channel_message(
+        "Essayez de vider le cache.", channel, user=MEMBER, ts="1767300100.000001", thread_ts=ts
+    )
     [dm] = slack.posts("D0ASKER")
     text = dm.blob()
     assert f"<@{MEMBER}> a répondu" in text

@@ -95,8 +95,9 @@ def test_database_down_private_question_spooled_and_user_told(slack, tmp_path) -
         assert s.scalars(select(Ticket)).one().text == "Question privée pendant la panne"
     from bot.slack.support import Support
 
-    Support(slack.settings, slack.desk, build_app(slack.settings, slack.desk).client) \
-        .tickets.announce_pending()
+    Support(
+        slack.settings, slack.desk, build_app(slack.settings, slack.desk).client
+    ).tickets.announce_pending()
     [card] = slack.posts("D0LEAD")
     assert "pendant la panne" in card.blob()
 

@@ -16,9 +16,15 @@ from tests.slack.harness import buttons
 
 CREATED = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
 TICKET = TicketSummary(
-    id=12, asker="U0ASKER", text="Secret : contrat Dupont", urgency="urgent", created_at=CREATED,
-    target_at=CREATED + timedelta(hours=12), due_at=CREATED + timedelta(hours=48),
-    lead_channel="D0LEAD", lead_ts="1700000000.000009",
+    id=12,
+    asker="U0ASKER",
+    text="Secret : contrat Dupont",
+    urgency="urgent",
+    created_at=CREATED,
+    target_at=CREATED + timedelta(hours=12),
+    due_at=CREATED + timedelta(hours=48),
+    lead_channel="D0LEAD",
+    lead_ts="1700000000.000009",
 )
 
 
@@ -30,8 +36,12 @@ def fake() -> FakeSlack:
 
 
 def notifier(fake: FakeSlack, escalation_to: str | None = "U0ONCALL") -> SlackNotifier:
-    settings = Settings(slack_bot_token="xoxb-t", slack_api_url=fake.api_url,
-                        support_lead="U0LEAD", escalation_to=escalation_to)
+    settings = Settings(
+        slack_bot_token="xoxb-t",
+        slack_api_url=fake.api_url,
+        support_lead="U0LEAD",
+        escalation_to=escalation_to,
+    )
     return SlackNotifier(settings, make_client(settings))
 
 

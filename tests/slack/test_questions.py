@@ -39,7 +39,11 @@ def test_dm_question_is_answered_with_its_source_and_choices(slack) -> None:
     assert "Source : FAQ espace client › Navigateur" in blob
     assert post.params.get("thread_ts") is None
     assert set(buttons(post)) == {
-        "answer_helped", "answer_not_solved", "ask_community", "ask_private"}
+        "answer_helped",
+        "answer_not_solved",
+        "ask_community",
+        "ask_private",
+    }
     [question] = _questions(slack)
     assert (question.asker, question.status, question.origin) == (ASKER, "answered", "slack")
 
@@ -111,8 +115,9 @@ def test_ask_the_community_button_posts_the_question(slack) -> None:
 
 
 def test_nothing_found_goes_to_the_community_automatically(slack) -> None:
-    slack.send.channel_message(f"{NOTHING_Q} <!everyone> <!subteam^S0TEAM|@support>", HELP,
-                               ts="1767300004.000001")
+    slack.send.channel_message(
+        f"{NOTHING_Q} <!everyone> <!subteam^S0TEAM|@support>", HELP, ts="1767300004.000001"
+    )
     [post] = slack.posts(COMMUNITY)
     for call in slack.fake.all_calls():
         blob = call.blob()

@@ -46,8 +46,9 @@ def test_a_dm_during_a_database_blip_never_becomes_a_public_question(slack) -> N
 
 
 def test_a_ticket_is_announced_once_even_when_a_sweep_runs_meanwhile(slack) -> None:
-    other = Support(slack.settings, slack.desk,
-                    WebClient(token="xoxb-x", base_url=slack.fake.api_url)).tickets
+    other = Support(
+        slack.settings, slack.desk, WebClient(token="xoxb-x", base_url=slack.fake.api_url)
+    ).tickets
     real = slack.desk.record_ticket_card
     ticks: list[int] = []
 
@@ -68,8 +69,9 @@ def test_a_ticket_is_announced_once_even_when_a_sweep_runs_meanwhile(slack) -> N
 def test_without_a_private_lead_a_ticket_is_not_reannounced_every_tick(slack) -> None:
     settings = dataclasses.replace(slack.settings, support_lead=None, escalation_to="C0ONCALL")
     support = Support(settings, slack.desk, WebClient(token="x", base_url=slack.fake.api_url))
-    support.tickets.open(user="U0ASKER", text="Urgent, tout est cassé", urgency="major",
-                         question_id=None)
+    support.tickets.open(
+        user="U0ASKER", text="Urgent, tout est cassé", urgency="major", question_id=None
+    )
     for _ in range(3):  # scheduler ticks
         support.tickets.announce_pending()
     alerts = slack.posts("C0ONCALL")
@@ -96,8 +98,7 @@ def test_a_community_answer_during_an_outage_is_announced_after_the_replay(slack
     slack.fake.reset()
     # begin() 1: event dedupe; 2: recording the member's reply fails (spooled)
     slack.desk.sessions = FlakySessions(slack.sessions, fail_at=2)
-    slack.send.channel_message("Regarde la page 3 !", COMMUNITY, user="U0MEMBER",
-                               thread_ts=post_ts)
+    slack.send.channel_message("Regarde la page 3 !", COMMUNITY, user="U0MEMBER", thread_ts=post_ts)
     assert slack.posts("D0ASKER") == []  # nobody could be told yet
     slack.desk.sessions = slack.sessions
     assert slack.desk.replay_spool() >= 1

@@ -44,15 +44,25 @@ def _wait(predicate, seconds: float = 30.0) -> bool:  # type: ignore[no-untyped-
 def test_serve_http_end_to_end(fake_slack: FakeSlack, tmp_path: Path) -> None:
     port = _free_port()
     env = {
-        **os.environ, "PYTHONPATH": str(ROOT), "SLACK_BOT_TOKEN": "xoxb-test",
-        "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake_slack.api_url,
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": fake_slack.api_url,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.db'}",
         "KNOWLEDGE_DIR": str(ROOT / "knowledge"),
-        "SPOOL_DIR": str(tmp_path / "spool"), "SUPPORT_LEAD": "U0LEAD",
-        "COMMUNITY_CHANNEL": "C0COMMUNITY", "ESCALATION_CHECK_SECONDS": "1",
+        "SPOOL_DIR": str(tmp_path / "spool"),
+        "SUPPORT_LEAD": "U0LEAD",
+        "COMMUNITY_CHANNEL": "C0COMMUNITY",
+        "ESCALATION_CHECK_SECONDS": "1",
     }
-    proc = subprocess.Popen([sys.executable, "-c", SCRIPT, str(port)], cwd=tmp_path, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SCRIPT, str(port)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     send = Sender(port)
     try:
         assert _wait(lambda: send.request("GET", "/healthz").status == 200), proc.poll()
@@ -75,10 +85,15 @@ def test_a_refused_token_or_unreachable_slack_is_a_clear_error(
     fake_slack: FakeSlack, tmp_path: Path, caplog
 ) -> None:  # type: ignore[no-untyped-def]
     fake_slack.respond("auth.test", ok=False, error="invalid_auth")
-    settings = Settings(slack_bot_token="xoxb-bad", slack_signing_secret=SECRET,
-                        slack_app_token="xapp-bad", slack_api_url=fake_slack.api_url,
-                        database_url=f"sqlite:///{tmp_path / 'bot.db'}",
-                        spool_dir=tmp_path / "spool", knowledge_dir=ROOT / "knowledge")
+    settings = Settings(
+        slack_bot_token="xoxb-bad",
+        slack_signing_secret=SECRET,
+        slack_app_token="xapp-bad",
+        slack_api_url=fake_slack.api_url,
+        database_url=f"sqlite:///{tmp_path / 'bot.db'}",
+        spool_dir=tmp_path / "spool",
+        knowledge_dir=ROOT / "knowledge",
+    )
     assert serve_http(settings, port=0, host="127.0.0.1") == 1
     assert "Slack refuse la connexion (invalid_auth)" in caplog.text
     closed = _free_port()  # nothing listens there

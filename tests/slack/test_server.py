@@ -68,8 +68,11 @@ def test_unknown_signed_payloads_never_5xx(slack) -> None:
     shapes = [
         {"type": "event_callback", "event_id": "EvJunk1", "event": None},
         {"type": "event_callback", "event_id": "EvJunk2", "event": {"type": "message"}},
-        {"type": "event_callback", "event_id": "EvJunk3",
-         "event": {"type": "message", "channel": "D0ASKER", "user": "U0ASKER", "text": 42}},
+        {
+            "type": "event_callback",
+            "event_id": "EvJunk3",
+            "event": {"type": "message", "channel": "D0ASKER", "user": "U0ASKER", "text": 42},
+        },
         {"type": "block_actions", "actions": []},
         {"type": "something_else"},
     ]

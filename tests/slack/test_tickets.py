@@ -36,11 +36,14 @@ def test_slash_command_opens_the_help_center_form(slack) -> None:
     view = slack.fake.last("views.open").params["view"]
     blob = json.dumps(view, ensure_ascii=False)
     assert "Question privée" in blob
-    assert ("Si vous ne souhaitez pas qu'elle soit diffusée au sein de la communauté SG, "
-            "cochez cette case.") in blob
+    assert (
+        "Si vous ne souhaitez pas qu'elle soit diffusée au sein de la communauté SG, "
+        "cochez cette case."
+    ) in blob
     assert "En cochant cette case, aucun utilisateur ne pourra voir votre question" in blob
     assert {"Normale", "Urgente", "Urgence majeure"} <= {
-        o["text"]["text"] for o in view["blocks"][-1]["element"]["options"]}
+        o["text"]["text"] for o in view["blocks"][-1]["element"]["options"]
+    }
     assert view["blocks"][0]["element"]["initial_value"] == "mon export plante"
 
 
@@ -62,8 +65,9 @@ def test_private_question_becomes_a_ticket_and_never_goes_public(slack) -> None:
 
 
 def test_major_emergency_alerts_lead_and_on_call_at_once(slack) -> None:
-    slack.send.submit_question("Plus rien ne fonctionne, site en panne", private=True,
-                               urgency="major")
+    slack.send.submit_question(
+        "Plus rien ne fonctionne, site en panne", private=True, urgency="major"
+    )
     assert slack.posts("D0LEAD")
     [alert] = slack.posts("D0ONCALL")
     assert "Escalade" in alert.blob() and "site en panne" in alert.blob()

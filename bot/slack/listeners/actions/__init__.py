@@ -26,8 +26,9 @@ class Click:
         container = body.get("container") or {}
         message = body.get("message") or {}
         self.user: str = str((body.get("user") or {}).get("id") or "")
-        self.channel: str = str((body.get("channel") or {}).get("id")
-                                or container.get("channel_id") or "")
+        self.channel: str = str(
+            (body.get("channel") or {}).get("id") or container.get("channel_id") or ""
+        )
         self.message_ts: str | None = container.get("message_ts") or message.get("ts")
         self.thread_ts: str | None = container.get("thread_ts") or message.get("thread_ts")
         self.trigger_id: str | None = body.get("trigger_id")
@@ -46,8 +47,13 @@ Handler = Callable[[Support, Click, WebClient], None]
 
 
 def handler(fn: Handler, *, asker_only: bool = False) -> Callable[..., None]:
-    def listener(ack: Ack, body: dict[str, Any], action: dict[str, Any],
-                 context: dict[str, Any], client: WebClient) -> None:
+    def listener(
+        ack: Ack,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        context: dict[str, Any],
+        client: WebClient,
+    ) -> None:
         ack()
         support: Support = context["support"]
         click = Click(body, action)
@@ -68,36 +74,53 @@ def helped(support: Support, click: Click, client: WebClient) -> None:
 
 def not_solved(support: Support, click: Click, client: WebClient) -> None:
     support.questions.feedback(click.question_id, click.user, False)
-    message = blocks.choices_message(t("slack.feedback.not_solved"), click.question_id,
-                                     click.user, str(click.value.get("t") or ""))
+    message = blocks.choices_message(
+        t("slack.feedback.not_solved"),
+        click.question_id,
+        click.user,
+        str(click.value.get("t") or ""),
+    )
     support.io.post(click.channel, message, thread_ts=click.thread_ts)
 
 
 def ask_community(support: Support, click: Click, client: WebClient) -> None:
     if click.question_id is not None:
-        support.questions.to_community(click.question_id, user=click.user,
-                                       reply_channel=click.channel, reply_thread=click.thread_ts)
+        support.questions.to_community(
+            click.question_id,
+            user=click.user,
+            reply_channel=click.channel,
+            reply_thread=click.thread_ts,
+        )
 
 
 def ask_private(support: Support, click: Click, client: WebClient) -> None:
-    form = question_form(prefill=unescape(str(click.value.get("t") or "")), private=True,
-                         question_id=click.question_id, channel=click.channel)
+    form = question_form(
+        prefill=unescape(str(click.value.get("t") or "")),
+        private=True,
+        question_id=click.question_id,
+        channel=click.channel,
+    )
     client.views_open(trigger_id=click.trigger_id, view=form)
 
 
 def show_suggestion(support: Support, click: Click, client: WebClient) -> None:
     support.questions.show_unit(
-        kb=str(click.value.get("kb") or ""), unit_id=str(click.value.get("u") or ""),
-        question_id=click.question_id, user=click.user, text=str(click.value.get("t") or ""),
-        channel=click.channel, thread_ts=click.thread_ts,
+        kb=str(click.value.get("kb") or ""),
+        unit_id=str(click.value.get("u") or ""),
+        question_id=click.question_id,
+        user=click.user,
+        text=str(click.value.get("t") or ""),
+        channel=click.channel,
+        thread_ts=click.thread_ts,
     )
 
 
 def community_solved(support: Support, click: Click, client: WebClient) -> None:
     channel = str(click.value.get("c") or click.channel)
     ts = str(click.value.get("ts") or click.message_ts or "")
-    solved = support.questions.solve(by=click.user, channel=channel, ts=ts,
-                                     question_id=click.question_id)
+    solved = support.questions.solve(
+        by=click.user, channel=channel, ts=ts, question_id=click.question_id
+    )
     if solved and channel != click.channel:
         support.io.ephemeral(click.channel, click.user, t("slack.community.solved_ack"))
 
@@ -147,7 +170,8 @@ def register(app: App) -> None:
     app.action(ids.ASK_COMMUNITY)(handler(ask_community, asker_only=True))
     app.action(ids.ASK_PRIVATE)(handler(ask_private, asker_only=True))
     app.action(re.compile(rf"^{ids.SHOW_SUGGESTION}_\d+$"))(
-        handler(show_suggestion, asker_only=True))
+        handler(show_suggestion, asker_only=True)
+    )
     app.action(ids.SOLVED_IN_COMMUNITY)(handler(community_solved, asker_only=True))
     app.action(ids.TICKET_REPLY)(handler(ticket_reply))
     app.action(ids.TICKET_CLOSE)(handler(ticket_close))

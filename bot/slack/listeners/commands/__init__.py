@@ -21,8 +21,9 @@ from bot.slack.views import question_form
 HELP_WORDS = {"aide", "help", "?"}
 
 
-def on_command(ack: Ack, command: dict[str, Any], context: dict[str, Any],
-               client: WebClient) -> None:
+def on_command(
+    ack: Ack, command: dict[str, Any], context: dict[str, Any], client: WebClient
+) -> None:
     support: Support = context["support"]
     user = str(command.get("user_id") or "")
     channel = command.get("channel_id")

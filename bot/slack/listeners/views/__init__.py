@@ -31,8 +31,9 @@ def _error(text: str, block: str) -> dict[str, str] | None:
     return {block: message}
 
 
-def on_question(ack: Ack, body: dict[str, Any], view: dict[str, Any],
-                context: dict[str, Any]) -> None:
+def on_question(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], context: dict[str, Any]
+) -> None:
     support: Support = context["support"]
     user = str((body.get("user") or {}).get("id") or "")
     raw, private, urgency = read_question_form(view)
@@ -50,11 +51,13 @@ def on_question(ack: Ack, body: dict[str, Any], view: dict[str, Any],
             return
         dm = support.io.dm_channel(user)
         if question_id is not None and _unchanged(support, question_id, text):
-            support.questions.to_community(question_id, user=user, reply_channel=dm,
-                                           reply_thread=None)
+            support.questions.to_community(
+                question_id, user=user, reply_channel=dm, reply_thread=None
+            )
             return
-        support.questions.ask(user=user, text=text, channel=dm, thread_ts=None,
-                              kb_channel=meta.get("c"))
+        support.questions.ask(
+            user=user, text=text, channel=dm, thread_ts=None, kb_channel=meta.get("c")
+        )
 
 
 def _unchanged(support: Support, question_id: int, text: str) -> bool:
@@ -64,8 +67,9 @@ def _unchanged(support: Support, question_id: int, text: str) -> bool:
         return False
 
 
-def on_lead_reply(ack: Ack, body: dict[str, Any], view: dict[str, Any],
-                  context: dict[str, Any]) -> None:
+def on_lead_reply(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], context: dict[str, Any]
+) -> None:
     support: Support = context["support"]
     user = str((body.get("user") or {}).get("id") or "")
     text = read_reply_form(view)
