@@ -190,6 +190,16 @@ def _mine(ticket_id: int, instance: str):  # type: ignore[no-untyped-def]
     return and_(T.id == ticket_id, T.claimed_by == instance)
 
 
+def _release(sessions: sessionmaker[Session], ticket_id: int, instance: str) -> None:
+    """Give back our claim (nothing was posted), so that the next sweep takes the ticket."""
+    _execute(
+        sessions,
+        update(Ticket.__table__)
+        .where(_mine(ticket_id, instance))
+        .values(claimed_by=None, claimed_at=None),
+    )
+
+
 def sweep(
     sessions: sessionmaker[Session],
     notifier: Notifier,
@@ -255,24 +265,14 @@ def _handle(
         .values(claimed_at=clock),
     )
     if renewed != 1:  # answered / closed / paused meanwhile, or taken over: leave it
-        _execute(
-            sessions,
-            update(Ticket.__table__)
-            .where(_mine(summary.id, me))
-            .values(claimed_by=None, claimed_at=None),
-        )
+        _release(sessions, summary.id, me)
         report.lost.append(summary.id)
         return
     try:
         (notifier.escalate if escalate else notifier.remind)(summary)
     except Exception:  # noqa: BLE001 - a failed post must not be recorded, only retried
         log.exception("SLA notification failed for ticket %s; will retry", summary.id)
-        _execute(
-            sessions,
-            update(Ticket.__table__)
-            .where(_mine(summary.id, me))
-            .values(claimed_by=None, claimed_at=None),
-        )
+        _release(sessions, summary.id, me)
         report.failed.append(summary.id)
         return
     done = {"escalated_at": now} if escalate else {"reminded_at": now}
