@@ -30,6 +30,8 @@ class Knowledge:
     def __init__(self, bases: dict[str, KnowledgeBase], problems: list[Problem] | None = None):
         self.bases = bases
         self.problems = problems or []
+        # unit id -> title, for answers that link to another unit (built once, not per answer)
+        self.titles = {u.id: u.title for kb in bases.values() for u in kb.units}
         self.matchers = {name: Matcher.build(kb) for name, kb in bases.items()}
         self.matchers[ALL] = (
             Matcher.build(combined(bases))
@@ -53,10 +55,8 @@ class Knowledge:
 
     def render(self, unit: Unit, style: str = "text") -> str:
         """The unit's answer for display: "text" (console) or "mrkdwn" (Slack)."""
-        base = self.bases.get(unit.kb)
-        titles = {u.id: u.title for u in base.units} if base else {}
         convert = to_mrkdwn if style == "mrkdwn" else to_text
-        return convert(unit.answer, title_lookup(titles, unit.kb))
+        return convert(unit.answer, title_lookup(self.titles, unit.kb))
 
     def match(self, question: str, kb: str = ALL) -> MatchResult:
         matcher = self.matchers.get(kb or ALL)
