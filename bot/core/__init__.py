@@ -13,6 +13,7 @@ from bot.core.views import (
     StoreUnavailable,
     Suggestion,
     TicketView,
+    TryLater,
 )
 
 __all__ = [
@@ -29,4 +30,5 @@ __all__ = [
     "StoreUnavailable",
     "Suggestion",
     "TicketView",
+    "TryLater",
 ]

@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
 from bot.core import sla_bridge
+from bot.core.handling import in_handling
 from bot.core.spool import Spool, SpoolEntry
 from bot.core.store import is_db_down, short_reason
-from bot.core.views import NotFound, StoreUnavailable, TicketView
+from bot.core.views import NotFound, StoreUnavailable, TicketView, TryLater
 from bot.db.models import SpooledMessage, Ticket
 from bot.db.types import utcnow
 from bot.knowledge.registry import Knowledge
@@ -72,6 +73,8 @@ class DeskBase:
         except Exception as exc:
             if not is_db_down(exc):
                 raise
+            if in_handling():  # the inbox item is the durable record: handled again later
+                raise TryLater(short_reason(exc)) from exc
             log.warning("database down, %s spooled: %s", kind, short_reason(exc))
             self.spool.append(kind, payload)
             if raise_when_down:
@@ -85,6 +88,8 @@ class DeskBase:
                 return fn(session)
         except Exception as exc:
             if is_db_down(exc):
+                if in_handling():
+                    raise TryLater(short_reason(exc)) from exc
                 raise StoreUnavailable(short_reason(exc)) from exc
             raise
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, StatementError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 _DOWN_WORDS = (
     "connection refused",
@@ -11,6 +12,10 @@ _DOWN_WORDS = (
     "connection timed out",
     "unable to open database file",
     "connection is closed",
+    "readonly database",
+    "database is locked",
+    "disk i/o error",
+    "statement timeout",
     # reachable but not migrated yet (it came back empty, or a new release's
     # migrations have not run): not ready, which for the user is the same as down
     "no such table",
@@ -24,7 +29,10 @@ def is_db_down(exc: BaseException) -> bool:
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if isinstance(current, OperationalError | InterfaceError | ConnectionError):
+        if isinstance(
+            current,
+            OperationalError | InterfaceError | ConnectionError | PoolTimeout | TimeoutError,
+        ):
             return True
         if isinstance(current, DBAPIError) and current.connection_invalidated:
             return True

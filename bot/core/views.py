@@ -118,3 +118,9 @@ class TicketView:
     first_answered_at: datetime | None = None
     closed_at: datetime | None = None
     last_message: str | None = None  # the message just recorded (lead_reply, asker_followup)
+
+
+class TryLater(RuntimeError):
+    """While a recorded request is being handled: the database or the chat platform cannot take
+    it right now. Nothing is spooled and nobody is told: the whole request is handled again later
+    from the inbox (the calls already sent are not sent again)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 try:
@@ -22,24 +23,65 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 log = logging.getLogger(__name__)
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite gets WAL, a busy timeout and its parent folder created."""
+# SQLite errors after which a pooled connection must not be reused: a connection opened while
+# the file was unwritable stays read-only, so it is dropped and the next one is opened afresh
+_SQLITE_STALE = ("readonly database", "disk i/o error", "unable to open database")
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """Client-side bounds so that no caller waits on the database forever."""
+
+    connect_seconds: float = 3.0  # PostgreSQL: opening a connection
+    statement_ms: int = 5000  # PostgreSQL statement_timeout; SQLite busy timeout
+    pool_wait_seconds: float = 3.0  # waiting for a free pooled connection
+    pool_size: int = 8  # connections kept per process (the inbox workers + the acks + spare)
+
+
+def make_engine(url: str, timeouts: Timeouts | None = None) -> Engine:
+    """An engine for `url` with bounded waits everywhere; SQL parameters (user text) never appear
+    in errors or logs. SQLite gets WAL, a busy timeout and its parent folder created."""
+    bounds = timeouts or Timeouts()
     parsed = make_url(url)
+    pool = {
+        "pool_size": bounds.pool_size,
+        "max_overflow": bounds.pool_size,
+        "pool_timeout": bounds.pool_wait_seconds,
+    }
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
+        memory = not parsed.database or parsed.database == ":memory:"
+        if not memory:
+            Path(str(parsed.database)).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url,
+            connect_args={"timeout": bounds.statement_ms / 1000, "check_same_thread": False},
+            hide_parameters=True,
+            **({} if memory else pool),
+        )
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
             cur = dbapi_conn.cursor()
-            if parsed.database and parsed.database != ":memory:":
+            if not memory:
                 cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")  # durable across a process crash
             cur.execute("PRAGMA foreign_keys=ON")
             cur.close()
 
+        @event.listens_for(engine, "handle_error")
+        def _sqlite_stale(context) -> None:  # type: ignore[no-untyped-def]
+            if any(word in str(context.original_exception).lower() for word in _SQLITE_STALE):
+                context.is_disconnect = True  # drop the pool: new connections open read-write
+
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    options = f"-c statement_timeout={bounds.statement_ms} -c lock_timeout={bounds.statement_ms}"
+    return create_engine(
+        url,
+        connect_args={"connect_timeout": max(1, round(bounds.connect_seconds)), "options": options},
+        hide_parameters=True,
+        pool_recycle=1800,
+        **pool,
+    )
 
 
 @contextmanager

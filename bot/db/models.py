@@ -157,3 +157,45 @@ class SpooledMessage(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     payload: Mapped[dict] = mapped_column(JSON)
     replayed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class InboxItem(Base):
+    """A request the bot acknowledged: recorded before the ack, handled once by a worker.
+
+    `id` is the sender's own key (Slack: the event id, or the interaction's trigger / view id),
+    so a retry of a recorded request is recognised. A worker holds `claimed_by` while it handles
+    the item (a crashed worker's claim expires after a lease); `done_at` marks it handled.
+    """
+
+    __tablename__ = "inbox"
+    __table_args__ = (Index("ix_inbox_pending", "done_at", "claimed_at"),)
+
+    id: Mapped[str] = mapped_column(String(160), primary_key=True)
+    body: Mapped[str] = mapped_column(Text)  # the raw payload, as received (may hold private text)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    not_before: Mapped[datetime | None] = mapped_column(UTCDateTime)  # retry back-off
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    error: Mapped[str | None] = mapped_column(String(200))  # why it was given up (never text)
+
+
+class OutboxCall(Base):
+    """A Web API call that must happen: recorded before it is sent, marked sent after.
+
+    `key` is deterministic (the inbox item's id and the call's rank in its handling), so handling
+    an item again after a crash finds the calls already sent and does not send them twice.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_status", "status", "created_at"),)
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    method: Mapped[str] = mapped_column(String(64))
+    channel: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | sent | failed
+    response: Mapped[dict | None] = mapped_column(JSON)  # what the caller needs (channel, ts)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,65 @@
+"""The request being handled by this thread (an inbox item), for the layers below the flows.
+
+While `handling(item_id)` is active:
+- the desk does not spool a write the database refuses, and raises `TryLater` instead of
+  `StoreUnavailable`: the inbox item is the durable record, and it is handled again later;
+- the outbox names each Web API call `<item id>#<rank>`, so handling the item again after a crash
+  or a failure finds the calls already sent (see bot/core/outbox.py).
+Outside it (the scheduler's jobs, the console), calls get a fresh random scope.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+_local = threading.local()
+
+
+@dataclass
+class Scope:
+    name: str
+    durable: bool  # True: an inbox item (handled again on failure)
+    calls: int = 0
+
+    def next_key(self) -> str:
+        self.calls += 1
+        return f"{self.name}#{self.calls}"
+
+
+def current() -> Scope | None:
+    return getattr(_local, "scope", None)
+
+
+def in_handling() -> bool:
+    scope = current()
+    return scope is not None and scope.durable
+
+
+def next_call_key() -> str:
+    """The key of the next Web API call made by this thread."""
+    scope = current()
+    if scope is None:
+        return f"x:{uuid.uuid4().hex}#1"
+    return scope.next_key()
+
+
+@contextmanager
+def handling(item_id: str, *, durable: bool = True) -> Iterator[Scope]:
+    previous = current()
+    scope = Scope(item_id, durable)
+    _local.scope = scope
+    try:
+        yield scope
+    finally:
+        _local.scope = previous
+
+
+@contextmanager
+def adhoc(name: str | None = None) -> Iterator[Scope]:
+    """A scope for calls made outside any inbox item (a scheduled job, a modal opening)."""
+    with handling(name or f"x:{uuid.uuid4().hex}", durable=False) as scope:
+        yield scope

@@ -1,0 +1,217 @@
+"""The inbox: every acknowledged request, recorded before the ack, handled once.
+
+- `record(id, body)`: ONE insert keyed by the sender's id (Slack's event id, an interaction's
+  trigger or view id), run on the ack's own short-timeout connections and bounded by `deadline`
+  on the caller's side too (a database that hangs never holds an ack). A known id -> "duplicate".
+  When the database cannot take it in time, the item goes to the local spool under the same id
+  -> "spooled"; `replay_spool()` inserts it once the database is back (a known id is skipped),
+  so the id is still recognised after recovery.
+- The item is inserted already claimed by this process, which hands it to its own workers: no
+  second transaction to claim it. Items nobody holds (spooled, overflow) or whose claim is older
+  than the lease (a crashed process) are taken with ONE conditional UPDATE, like the escalation
+  sweep: `claim()`.
+- `done()` / `release()` (back-off) / `backlog()` / `prune()`.
+Platform-neutral: the body is opaque text, the adapter decides what it means.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.core.spool import Spool, SpoolEntry
+from bot.core.store import short_reason
+from bot.db.models import InboxItem, OutboxCall
+from bot.db.types import utcnow
+
+log = logging.getLogger(__name__)
+COLS = InboxItem.__table__.c
+Recorded = Literal["new", "duplicate", "spooled"]
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    body: str
+    attempts: int = 0
+
+
+@dataclass(frozen=True)
+class Backlog:
+    inbox: int
+    outbox: int
+    spooled: int
+
+
+class _Abandoned(Exception):
+    """The ack stopped waiting before this insert started: it is spooled instead."""
+
+
+class InboxStore:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        ack_sessions: sessionmaker[Session] | None,
+        spool: Spool,
+        *,
+        instance: str,
+        lease: timedelta = timedelta(seconds=120),
+        deadline: float = 0.5,
+        ack_threads: int = 8,
+    ) -> None:
+        self.sessions = sessions
+        self.ack_sessions = ack_sessions or sessions
+        self.spool = spool
+        self.instance = instance
+        self.lease = lease
+        self.deadline = deadline
+        self._pool = ThreadPoolExecutor(ack_threads, thread_name_prefix="inbox-ack")
+        self._suspect_until = 0.0  # monotonic: skip the database while it just failed
+        self._lock = threading.Lock()
+
+    # --- at the ack ---------------------------------------------------------------------------
+    def record(self, item_id: str, body: str, *, claim: bool = True) -> Recorded:
+        """Record the item durably within `deadline` seconds; never raises for a database that is
+        down or slow (the spool takes it), only if the spool itself cannot be written."""
+        now = time.monotonic()
+        if now >= self._suspect_until:
+            abandoned = threading.Event()
+            future: Future[bool] = self._pool.submit(self._insert, item_id, body, claim, abandoned)
+            try:
+                return "new" if future.result(timeout=self.deadline) else "duplicate"
+            except FutureTimeout:
+                abandoned.set()
+                log.warning("inbox: database too slow, item %s spooled", item_id)
+                with self._lock:
+                    self._suspect_until = time.monotonic() + 1.0
+            except _Abandoned:
+                pass
+            except Exception as exc:  # noqa: BLE001 - down, read-only, refused: the spool takes it
+                log.warning("inbox: item %s spooled (%s)", item_id, short_reason(exc))
+        self.spool.append("inbox", {"body": body}, key=item_id)
+        return "spooled"
+
+    def _insert(self, item_id: str, body: str, claim: bool, abandoned: threading.Event) -> bool:
+        if abandoned.is_set():
+            raise _Abandoned
+        now = utcnow()
+        values = {"id": item_id, "body": body, "received_at": now, "attempts": 0}
+        if claim:
+            values.update(claimed_by=self.instance, claimed_at=now)
+        with self.ack_sessions.begin() as session:
+            dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
+            stmt = dialect.insert(InboxItem).values(**values).on_conflict_do_nothing()
+            return bool(session.execute(stmt).rowcount)
+
+    # --- workers ------------------------------------------------------------------------------
+    def claim(
+        self, limit: int, exclude: Iterable[str] = (), now: datetime | None = None
+    ) -> list[Item]:
+        """Take up to `limit` items nobody holds, with ONE conditional UPDATE ... RETURNING."""
+        if limit <= 0:
+            return []
+        now = now or utcnow()
+        free = or_(COLS.claimed_by.is_(None), COLS.claimed_at < now - self.lease)
+        due = or_(COLS.not_before.is_(None), COLS.not_before <= now)
+        ready = and_(COLS.done_at.is_(None), free, due)
+        skip = sorted(set(exclude))
+        if skip:
+            ready = and_(ready, COLS.id.notin_(skip))
+        candidates = (
+            select(COLS.id)
+            .where(ready)
+            .order_by(COLS.received_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        stmt = (
+            update(InboxItem.__table__)
+            .where(COLS.id.in_(candidates.scalar_subquery()), ready)
+            .values(claimed_by=self.instance, claimed_at=now)
+            .returning(COLS.id, COLS.body, COLS.attempts, COLS.received_at)
+        )
+        with self.sessions.begin() as session:
+            rows = session.execute(stmt).all()
+        return [Item(r.id, r.body, r.attempts) for r in sorted(rows, key=lambda r: r.received_at)]
+
+    def done(self, item_id: str, error: str | None = None) -> bool:
+        """Mark the item handled (only while this process holds it)."""
+        stmt = (
+            update(InboxItem.__table__)
+            .where(COLS.id == item_id, COLS.claimed_by == self.instance)
+            .values(done_at=utcnow(), claimed_by=None, claimed_at=None, error=error)
+        )
+        with self.sessions.begin() as session:
+            return session.execute(stmt).rowcount == 1
+
+    def release(self, item_id: str, attempts: int) -> None:
+        """Give the item back, to be handled again after a back-off (1 s, 2 s, 4 s ... 5 min)."""
+        wait = timedelta(seconds=min(300, 2 ** min(attempts, 9)))
+        stmt = (
+            update(InboxItem.__table__)
+            .where(COLS.id == item_id, COLS.claimed_by == self.instance)
+            .values(
+                claimed_by=None,
+                claimed_at=None,
+                attempts=attempts + 1,
+                not_before=utcnow() + wait,
+            )
+        )
+        with self.sessions.begin() as session:
+            session.execute(stmt)
+
+    # --- upkeep -------------------------------------------------------------------------------
+    def replay_spool(self) -> int:
+        """Insert the items spooled during an outage (unclaimed: any worker takes them)."""
+        return self.spool.replay(_SpoolReplayer(self))
+
+    def backlog(self) -> Backlog:
+        with self.sessions.begin() as session:
+            inbox = session.scalar(select(func.count()).where(COLS.done_at.is_(None)))
+            outbox = session.scalar(
+                select(func.count()).select_from(OutboxCall).where(OutboxCall.status == "pending")
+            )
+        return Backlog(int(inbox or 0), int(outbox or 0), len(self.spool))
+
+    def prune(self, keep: timedelta = timedelta(days=1)) -> None:
+        """Forget handled items and sent calls older than `keep` (Slack retries within minutes)."""
+        cutoff = utcnow() - keep
+        with self.sessions.begin() as session:
+            session.execute(delete(InboxItem).where(COLS.done_at < cutoff))
+            session.execute(
+                delete(OutboxCall).where(
+                    OutboxCall.status != "pending", OutboxCall.sent_at < cutoff
+                )
+            )
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+class _SpoolReplayer:
+    def __init__(self, store: InboxStore) -> None:
+        self.store = store
+
+    def replay_entry(self, entry: SpoolEntry) -> bool:
+        from bot.core.store import is_db_down
+        from bot.core.views import StoreUnavailable
+
+        if entry.kind != "inbox":
+            raise ValueError(f"not an inbox entry: {entry.kind}")
+        try:
+            return self.store._insert(entry.key, entry.payload["body"], False, threading.Event())
+        except Exception as exc:
+            if is_db_down(exc):
+                raise StoreUnavailable(short_reason(exc)) from exc
+            raise

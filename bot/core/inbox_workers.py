@@ -1,0 +1,148 @@
+"""The inbox's workers: threads handling the items this process recorded or claimed.
+
+`submit(item)` hands over an item recorded (and claimed) at the ack; a poller thread claims,
+every `poll` seconds, the items nobody holds (spooled during an outage, overflow, a crashed
+process's items once their lease is over), replays the inbox spool and prunes old rows.
+`handle(item)` (the adapter's) returns an Outcome:
+- DONE: marked done; FAILED (a bug, a refused request): marked done with the reason, not retried;
+- RETRY (`TryLater`: database or Slack unavailable): released with a back-off, handled again.
+If the database cannot even take the "done", the item stays claimed and is retaken after the
+lease; the outbox makes sure its calls are not sent twice.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.core.inbox import InboxStore, Item
+from bot.core.store import short_reason
+
+log = logging.getLogger(__name__)
+
+
+class Outcome(enum.Enum):
+    DONE = "done"
+    RETRY = "retry"
+    FAILED = "failed"
+
+
+@dataclass
+class _Job:
+    item: Item
+    finished: threading.Event = field(default_factory=threading.Event)
+
+
+class InboxWorkers:
+    def __init__(
+        self,
+        store: InboxStore,
+        handle: Callable[[Item], tuple[Outcome, str | None]],
+        *,
+        threads: int = 4,
+        poll: float = 1.0,
+        capacity: int = 512,
+        prune_every: float = 3600.0,
+    ) -> None:
+        self.store = store
+        self.handle = handle
+        self.poll = poll
+        self.capacity = capacity
+        self.prune_every = prune_every
+        self._queue: queue.Queue[_Job | None] = queue.Queue()
+        self._active: set[str] = set()
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._threads = [
+            threading.Thread(target=self._work, name=f"inbox-{n}", daemon=True)
+            for n in range(threads)
+        ]
+        self._poller = threading.Thread(target=self._poll, name="inbox-poll", daemon=True)
+
+    def start(self) -> InboxWorkers:
+        for thread in self._threads:
+            thread.start()
+        self._poller.start()
+        return self
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        for _ in self._threads:
+            self._queue.put(None)
+        for thread in [*self._threads, self._poller]:
+            thread.join(timeout)
+
+    @property
+    def room(self) -> int:
+        with self._lock:
+            return self.capacity - len(self._active)
+
+    def has_room(self) -> bool:
+        return self.room > 0
+
+    def submit(self, item: Item) -> threading.Event:
+        """Handle an item this process holds; the event is set once it is handled."""
+        job = _Job(item)
+        with self._lock:
+            self._active.add(item.id)
+        self._queue.put(job)
+        return job.finished
+
+    def wake(self) -> None:
+        """Look for claimable items now (e.g. the database is back)."""
+        self._wake.set()
+
+    # --- threads ------------------------------------------------------------------------------
+    def _work(self) -> None:
+        while True:
+            job = self._queue.get()
+            if job is None:
+                return
+            try:
+                self._run(job.item)
+            finally:
+                with self._lock:
+                    self._active.discard(job.item.id)
+                job.finished.set()
+
+    def _run(self, item: Item) -> None:
+        try:
+            outcome, reason = self.handle(item)
+        except Exception as exc:  # noqa: BLE001 - the adapter's handle should not raise
+            log.exception("inbox item %s: handler raised", item.id)
+            outcome, reason = Outcome.FAILED, short_reason(exc)
+        try:
+            if outcome is Outcome.RETRY:
+                log.info("inbox item %s: retried later (%s)", item.id, reason)
+                self.store.release(item.id, item.attempts)
+            else:
+                self.store.done(item.id, reason if outcome is Outcome.FAILED else None)
+        except Exception as exc:  # noqa: BLE001 - retaken after the lease
+            log.warning("inbox item %s: not marked (%s)", item.id, short_reason(exc))
+
+    def _poll(self) -> None:
+        import time
+
+        last_prune = time.monotonic()
+        while not self._stop.is_set():
+            self._wake.wait(self.poll)
+            self._wake.clear()
+            if self._stop.is_set():
+                return
+            try:
+                self.store.replay_spool()
+                with self._lock:
+                    busy = set(self._active)
+                for item in self.store.claim(self.room, exclude=busy):
+                    self.submit(item)
+                if time.monotonic() - last_prune > self.prune_every:
+                    last_prune = time.monotonic()
+                    self.store.prune()
+            except Exception as exc:  # noqa: BLE001 - database down: next poll
+                log.warning("inbox poll failed (%s)", short_reason(exc))

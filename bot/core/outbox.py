@@ -1,0 +1,99 @@
+"""The outbox: each outgoing call that must happen is recorded before it is sent, marked after.
+
+`begin(key, method, channel)` records the call as pending (one insert) and returns None, or,
+when `key` is already known (the same request handled again after a crash or a failure), the
+stored response of a call already sent: the caller then does not send it again. `sent()` stores
+what the caller needs from the response (ids, never text). Keys come from bot.core.handling.
+Platform-neutral: the adapter's sender (bot/slack/outbox.py) does the sending and the retries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.core.handling import in_handling
+from bot.core.store import is_db_down, short_reason
+from bot.core.views import StoreUnavailable, TryLater
+from bot.db.models import OutboxCall
+from bot.db.types import utcnow
+
+CALLS = OutboxCall.__table__.c
+
+
+@dataclass(frozen=True)
+class Prior:
+    status: str  # sent | failed | pending
+    response: dict[str, Any]
+
+
+class OutboxStore:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self.sessions = sessions
+
+    def begin(self, key: str, method: str, channel: str | None) -> Prior | None:
+        """Record the call (pending) and return None; or what is known of an earlier attempt:
+        sent (with its stored response), or pending (it may or may not have reached Slack)."""
+        try:
+            with self.sessions.begin() as session:
+                dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
+                stmt = (
+                    dialect.insert(OutboxCall)
+                    .values(
+                        key=key,
+                        method=method,
+                        channel=channel,
+                        status="pending",
+                        attempts=1,
+                        created_at=utcnow(),
+                    )
+                    .on_conflict_do_nothing()
+                )
+                if session.execute(stmt).rowcount:
+                    return None
+                row = session.execute(
+                    select(CALLS.status, CALLS.response, CALLS.attempts).where(CALLS.key == key)
+                ).one()
+                if row.status != "pending":
+                    return Prior(row.status, dict(row.response or {}))
+                session.execute(
+                    update(OutboxCall.__table__)
+                    .where(CALLS.key == key)
+                    .values(attempts=row.attempts + 1)
+                )
+                return Prior("pending", {})
+        except Exception as exc:
+            if not is_db_down(exc):
+                raise
+            raise _down(exc) from exc
+
+    def sent(self, key: str, response: dict[str, Any]) -> None:
+        self._mark(key, "sent", response)
+
+    def failed(self, key: str) -> None:
+        """Slack refused the call for good (e.g. channel_not_found): not retried."""
+        self._mark(key, "failed", None)
+
+    def _mark(self, key: str, status: str, response: dict[str, Any] | None) -> None:
+        stmt = (
+            update(OutboxCall.__table__)
+            .where(CALLS.key == key)
+            .values(status=status, response=response, sent_at=utcnow())
+        )
+        try:
+            with self.sessions.begin() as session:
+                session.execute(stmt)
+        except Exception as exc:
+            if not is_db_down(exc):
+                raise
+            raise _down(exc) from exc
+
+
+def _down(exc: Exception) -> Exception:
+    if in_handling():
+        return TryLater(short_reason(exc))
+    return StoreUnavailable(short_reason(exc))
