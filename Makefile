@@ -34,8 +34,9 @@ eval: $(STAMP)
 kb-check: $(STAMP)
 	$(BIN)/python -m bot kb check
 
+## serve: Slack HTTP mode under gunicorn (HOST, PORT, WORKERS: default one per core)
 serve: $(STAMP)
-	$(BIN)/python -m bot serve --port $${PORT:-3000}
+	$(BIN)/python -m bot serve --host $${HOST:-0.0.0.0} --port $${PORT:-3000} $${WORKERS:+--workers $$WORKERS}
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

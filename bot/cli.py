@@ -186,7 +186,12 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from bot.slack.runner import serve_http
 
-    return serve_http(settings, port=args.port, host=args.host)
+    workers = args.workers
+    if workers is None:
+        from bot.slack.gunicorn_app import default_workers
+
+        workers = default_workers()
+    return serve_http(settings, port=args.port, host=args.host, workers=workers)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -236,6 +241,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="Slack en mode HTTP (POST /slack/events, GET /healthz)")
     serve.add_argument("--port", type=int, default=3000)
     serve.add_argument("--host", default="0.0.0.0")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processus gunicorn (défaut : un par cœur ; 0 : serveur intégré, un seul processus)",
+    )
     serve.set_defaults(func=cmd_serve)
     return parser
 

@@ -66,6 +66,19 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         raise SettingsError(t("settings.int", name=name, raw=raw)) from exc
 
 
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise SettingsError(t("settings.number", name=name, raw=raw)) from exc
+    if not value > 0:
+        raise SettingsError(t("settings.positive", name=name))
+    return value
+
+
 LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
 
 
@@ -108,6 +121,16 @@ class Settings:
     sla_closing_hour: int = 18
     escalation_check_seconds: int = 60
     log_level: str = "INFO"
+    # reliability: timeouts, inbox, outbox (see .env.example)
+    db_connect_timeout: float = 3.0
+    db_statement_timeout_ms: int = 5000
+    inbox_ack_timeout_ms: int = 500
+    inbox_workers: int = 4
+    inbox_lease_seconds: int = 120
+    slack_api_timeout: float = 10.0
+    slack_retry_seconds: float = 60.0
+    slack_channel_rate: float = 1.0
+    slack_channel_burst: int = 4
 
     @property
     def has_slack_socket(self) -> bool:
@@ -160,6 +183,15 @@ class Settings:
             sla_closing_hour=_int(e, "SLA_CLOSING_HOUR", 18),
             escalation_check_seconds=_int(e, "ESCALATION_CHECK_SECONDS", 60),
             log_level=_log_level(_opt(e, "LOG_LEVEL") or "INFO"),
+            db_connect_timeout=_float(e, "DB_CONNECT_TIMEOUT", 3.0),
+            db_statement_timeout_ms=_int(e, "DB_STATEMENT_TIMEOUT_MS", 5000),
+            inbox_ack_timeout_ms=_int(e, "INBOX_ACK_TIMEOUT_MS", 500),
+            inbox_workers=_int(e, "INBOX_WORKERS", 4),
+            inbox_lease_seconds=_int(e, "INBOX_LEASE_SECONDS", 120),
+            slack_api_timeout=_float(e, "SLACK_API_TIMEOUT", 10.0),
+            slack_retry_seconds=_float(e, "SLACK_RETRY_SECONDS", 60.0),
+            slack_channel_rate=_float(e, "SLACK_CHANNEL_RATE", 1.0),
+            slack_channel_burst=_int(e, "SLACK_CHANNEL_BURST", 4),
         )
         settings.check()
         return settings
@@ -180,6 +212,15 @@ class Settings:
             )
         if self.escalation_check_seconds < 1:
             raise SettingsError(t("settings.positive", name="ESCALATION_CHECK_SECONDS"))
+        for name in (
+            "db_statement_timeout_ms",
+            "inbox_ack_timeout_ms",
+            "inbox_workers",
+            "inbox_lease_seconds",
+            "slack_channel_burst",
+        ):
+            if getattr(self, name) < 1:
+                raise SettingsError(t("settings.positive", name=name.upper()))
         from bot.sla.calendar import SlaCalendar  # here: the calendar module imports this one
 
         SlaCalendar.from_settings(self)  # closed days, country, subdivision, time zone

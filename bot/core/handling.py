@@ -24,6 +24,7 @@ class Scope:
     name: str
     durable: bool  # True: an inbox item (handled again on failure)
     calls: int = 0
+    error: BaseException | None = None  # how the handling ended, if it failed
 
     def next_key(self) -> str:
         self.calls += 1

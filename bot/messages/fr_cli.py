@@ -41,6 +41,7 @@ MESSAGES: dict[str, str] = {
     # settings (shown to whoever runs the bot)
     "settings.pairs": "{name} : « {item} » n'est pas de la forme CANAL=base",
     "settings.int": "{name} doit être un nombre entier (reçu « {raw} »)",
+    "settings.number": "{name} doit être un nombre (reçu « {raw} »)",
     "settings.calendar": "SLA_CALENDAR doit valoir business ou always (reçu « {value} »)",
     "settings.country": (
         "SLA_COUNTRY/SLA_SUBDIVISION : « {country}/{subdivision} » inconnu du paquet holidays "
@@ -59,7 +60,7 @@ MESSAGES: dict[str, str] = {
         "SLA_TARGET_HOURS et SLA_DEADLINE_HOURS : il faut 0 < rappel ≤ échéance "
         "(reçu {target} et {deadline})"
     ),
-    "settings.positive": "{name} doit être un nombre entier positif",
+    "settings.positive": "{name} doit être un nombre positif",
     "settings.log_level": "LOG_LEVEL doit valoir DEBUG, INFO, WARNING ou ERROR (reçu « {value} »)",
     "settings.timezone": "SLA_TIMEZONE : fuseau « {tz} » inconnu",
     "settings.no_open_day": "aucun jour ouvré dans les dix ans : vérifiez SLA_CLOSED_DAYS",

@@ -152,6 +152,10 @@ MESSAGES: dict[str, str] = {
     "slack.run.unreachable": (
         "Impossible de joindre Slack à {url} ({error}) : vérifiez le réseau et SLACK_API_URL."
     ),
+    "slack.run.app_token_refused": (
+        "Slack refuse la connexion Socket Mode ({error}) : vérifiez SLACK_APP_TOKEN (un jeton "
+        "xapp-… avec la portée connections:write, voir .env.example)."
+    ),
     "slack.run.socket": "Bot Slack connecté en Socket Mode.",
     "slack.run.http": "Bot Slack à l'écoute sur http://{host}:{port}/slack/events",
     "slack.absence.range": "du {start} au {end}",
@@ -164,6 +168,7 @@ MESSAGES: dict[str, str] = {
     ),
     "slack.error": "Désolé, une erreur est survenue. Réessayez dans un instant.",
     "slack.invalid_request": "Requête invalide.",
+    "slack.invalid_signature": "Signature Slack absente, invalide ou périmée.",
     "slack.too_large": "Requête trop volumineuse.",
     "slack.ok": "ok",
     "slack.unavailable": "base de données indisponible",

@@ -1,13 +1,15 @@
-"""The Bolt app factory: Web API client (429-aware), global middleware, listeners.
+"""The Bolt app factory: listeners, the Support facade, the Web API layer.
 
-`build_app(settings, desk)` wires:
-- a `WebClient(token, base_url=settings.slack_api_url)` with a RateLimitErrorRetryHandler
-  (429 -> wait Retry-After, retry) on top of the SDK's connection-error retries;
-- a middleware putting the `Support` facade in every listener's `context["support"]`;
-- event deduplication: each event_callback's `event_id` goes through `desk.first_time_event`;
-  a Slack retry (X-Slack-Retry-Num) of an event already handled is acked and dropped;
+`build_app(settings, desk, io=...)` wires:
+- a `WebClient(token, base_url=settings.slack_api_url, timeout)` for Bolt itself (auth.test at
+  start, views.open / views.publish);
+- the `Support` facade in every listener's `context["support"]`, whose `SlackIO` sends every
+  call through the outbox (`make_io`: kept-alive connections, retries, pacing, recorded);
 - the listeners of `listeners/{events,actions,commands,views}` (each `register(app)`);
-- an error handler that logs and acks (200): Slack never sees a 5xx from a listener bug.
+- an error handler that logs and tells the inbox worker how the listener ended.
+Requests reach the app from the inbox workers and the fast lane (bot/slack/intake.py), as
+socket-mode dispatches: the signature was checked at the door (bot/slack/server.py), and the
+listeners run in the dispatching thread (process_before_response).
 """
 
 from __future__ import annotations
@@ -19,23 +21,38 @@ from typing import Any
 from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
 from bot.core import Desk
+from bot.core.outbox import OutboxStore
+from bot.slack.intake import note_error
 from bot.slack.listeners import actions, commands, events, views
+from bot.slack.outbox import Pacer, SlackOutbox
+from bot.slack.slack_io import SlackIO
 from bot.slack.support import Support
+from bot.slack.webapi import WebApi
 
 log = logging.getLogger(__name__)
-API_TIMEOUT = 15
 RATE_LIMIT_RETRIES = 3
 
 
 def make_client(settings: Settings) -> WebClient:
     client = WebClient(
-        token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=API_TIMEOUT
+        token=settings.slack_bot_token,
+        base_url=settings.slack_api_url,
+        timeout=round(settings.slack_api_timeout),
     )
     client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
     return client
+
+
+def make_io(settings: Settings, sessions: sessionmaker[Session] | None) -> SlackIO:
+    """The Web API layer: `sessions` None -> calls are sent and retried but not recorded."""
+    api = WebApi(settings.slack_api_url, settings.slack_bot_token, settings.slack_api_timeout)
+    pacer = Pacer(rate=settings.slack_channel_rate, burst=settings.slack_channel_burst)
+    store = OutboxStore(sessions) if sessions is not None else None
+    return SlackIO(SlackOutbox(api, store, pacer=pacer, budget=settings.slack_retry_seconds))
 
 
 def build_app(
@@ -43,27 +60,30 @@ def build_app(
     desk: Desk,
     *,
     client: WebClient | None = None,
-    process_before_response: bool = False,
+    io: SlackIO | None = None,
 ) -> App:
     client = client or make_client(settings)
-    if not any(isinstance(h, RateLimitErrorRetryHandler) for h in client.retry_handlers):
-        client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
     app = App(
         client=client,
         signing_secret=settings.slack_signing_secret or "",
-        process_before_response=process_before_response,
+        process_before_response=True,
         # auth.test once at start: fails fast on a bad token (tests answer it on loopback)
         token_verification_enabled=bool(client.token),
         name="sg-support-bot",
     )
-    support = Support(settings, desk, client)
+    support = Support(settings, desk, io or make_io(settings, desk.sessions))
     desk.on_replayed = support.questions.replayed
+    app._support = support  # type: ignore[attr-defined]
     app.use(_inject(support))
-    app.use(_dedupe(desk))
     app.error(_on_error)
     for listeners in (events, actions, commands, views):
         listeners.register(app)
     return app
+
+
+def support_of(app: App) -> Support:
+    """The Support facade wired into `app` (for the scheduler's jobs)."""
+    return app._support  # type: ignore[attr-defined, no-any-return]
 
 
 def _inject(support: Support) -> Callable[..., Any]:
@@ -74,22 +94,8 @@ def _inject(support: Support) -> Callable[..., Any]:
     return inject_support
 
 
-def _dedupe(desk: Desk) -> Callable[..., Any]:
-    def dedupe_events(body: dict[str, Any], request: Any, next: Callable[[], None]):  # noqa: A002
-        if body.get("type") != "event_callback":
-            return next()
-        event_id = body.get("event_id")
-        if not isinstance(event_id, str) or not event_id:
-            return next()
-        if desk.first_time_event(event_id):
-            return next()
-        retry = (request.headers.get("x-slack-retry-num") or [None])[0]
-        log.info("event %s already handled (retry %s): acked, ignored", event_id, retry)
-        return BoltResponse(status=200, body="")
-
-    return dedupe_events
-
-
 def _on_error(error: Exception, body: dict[str, Any], logger: logging.Logger) -> BoltResponse:
-    logger.error("listener failed on %s: %r", body.get("type"), error, exc_info=error)
+    note_error(error)
+    kind = body.get("type") if isinstance(body, dict) else None
+    logger.error("listener failed on %s: %s", kind, type(error).__name__, exc_info=error)
     return BoltResponse(status=200, body="")

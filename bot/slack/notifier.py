@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from slack_sdk import WebClient
-
 from bot.config import Settings
 from bot.messages import t
 from bot.sla.calendar import SlaCalendar
@@ -24,9 +22,9 @@ from bot.slack.slack_io import SlackIO
 
 
 class SlackNotifier:
-    def __init__(self, settings: Settings, client: WebClient | SlackIO) -> None:
+    def __init__(self, settings: Settings, io: SlackIO) -> None:
         self.settings = settings
-        self.io = client if isinstance(client, SlackIO) else SlackIO(client)
+        self.io = io
         self.calendar = SlaCalendar.from_settings(settings)
 
     def _when(self, instant: datetime) -> str:

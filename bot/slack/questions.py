@@ -159,7 +159,7 @@ class Questions:
         notice = self.desk.community_reply(channel, thread_ts, user)
         if notice is None:
             return
-        link = self.io.permalink(channel, ts) or self.io.permalink(channel, thread_ts)
+        link = self.io.permalink(channel, ts, thread_ts)
         self.io.dm(
             notice.asker,
             blocks.community_answered(

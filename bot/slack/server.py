@@ -1,73 +1,121 @@
-"""HTTP mode: a small threaded WSGI server in front of the Bolt app.
+"""HTTP mode: a WSGI app in front of the intake, and the stdlib server the tests use.
 
-- `POST /slack/events`: events, interactivity and slash commands (Bolt verifies the signature:
-  401 when it is wrong or too old). Bodies over `max_body` -> 413, a body that is not UTF-8 or
-  not parseable JSON / form -> 400: junk never reaches a listener and never gives a 5xx.
-- `GET /healthz`: 200 "ok" when `health()` is true (a database ping), else 503.
+- `POST /slack/events`: events, interactivity and slash commands. The signature is checked on
+  the raw body before anything is parsed (401 when it is missing, wrong, too old, or its
+  timestamp is not a number); bodies over `max_body` -> 413; junk -> 400. Then the intake
+  records the request (or spools it) and answers: the ack never waits on the database beyond
+  its short deadline, nor on Slack. Never a 5xx.
+- `GET /healthz`: 200 with the backlog (inbox items not handled yet, outbox calls not sent,
+  spooled items) as JSON, answered within `HEALTH_DEADLINE`; 503 when the database does not
+  answer in time.
 - anything else: 404 (405 for a wrong method on a known path).
 
-`SlackWsgi` is a plain WSGI callable, so any WSGI server (gunicorn, waitress) can run it too;
-`make_server()` gives the stdlib one (`wsgiref` + ThreadingMixIn: one thread per request, with a
-socket timeout so a slow client cannot hold a thread forever).
+`SlackWsgi` is a plain WSGI callable: gunicorn runs it in production (`python -m bot serve`),
+`make_server()` gives the stdlib one for tests (`wsgiref` + ThreadingMixIn).
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import threading
+import time
 from collections.abc import Callable, Iterable
 from socketserver import ThreadingMixIn
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 from wsgiref.simple_server import make_server as _wsgiref_server
 
-from slack_bolt import App, BoltRequest, BoltResponse
-
 from bot.messages import t
-from bot.slack import ids
+from bot.slack import door, ids
+from bot.slack.intake import Ack, Intake
 
 log = logging.getLogger(__name__)
 MAX_BODY = 1024 * 1024  # Slack's own payloads stay far below this
 READ_TIMEOUT = 30.0
+HEALTH_DEADLINE = 0.8
 TEXT = "text/plain; charset=utf-8"
+JSON = "application/json; charset=utf-8"
+Answer = tuple[str, list[tuple[str, str]], str]
+
+
+class Probe:
+    """Runs the health check in its own thread, at most one at a time, and waits `deadline`
+    seconds for it: a database that hangs gives a 503 in time, not a hung /healthz."""
+
+    def __init__(self, check: Callable[[], dict[str, Any]], deadline: float) -> None:
+        self.check = check
+        self.deadline = deadline
+        self._lock = threading.Lock()
+        self._running: threading.Thread | None = None
+
+    def __call__(self) -> dict[str, Any] | None:
+        result: list[dict[str, Any]] = []
+
+        def run() -> None:
+            try:
+                result.append(dict(self.check()))
+            except Exception as exc:  # noqa: BLE001 - a failing check is an unhealthy service
+                log.warning("health check failed: %s", type(exc).__name__)
+
+        with self._lock:
+            if self._running is not None and self._running.is_alive():
+                return None  # the previous check still hangs
+            thread = threading.Thread(target=run, name="healthz", daemon=True)
+            self._running = thread
+            thread.start()
+        thread.join(self.deadline)
+        return result[0] if result else None
 
 
 class SlackWsgi:
     def __init__(
-        self, app: App, *, health: Callable[[], bool] | None = None, max_body: int = MAX_BODY
+        self,
+        intake: Intake,
+        secret: str,
+        *,
+        health: Callable[[], dict[str, Any]] | None = None,
+        max_body: int = MAX_BODY,
     ) -> None:
-        self.app = app
-        self.health = health or (lambda: True)
+        self.intake = intake
+        self.secret = secret
+        self.probe = Probe(health or (lambda: {}), HEALTH_DEADLINE)
         self.max_body = max_body
 
     def __call__(
         self, environ: dict[str, Any], start_response: Callable[..., Any]
     ) -> Iterable[bytes]:
-        status, headers, body = self.handle(environ)
+        try:
+            status, headers, body = self.handle(environ)
+        except Exception:  # noqa: BLE001 - never a 5xx, never a traceback to the client
+            log.exception("request failed")
+            status, headers, body = _plain("400 Bad Request", t("slack.invalid_request"))
         data = body.encode("utf-8")
         start_response(status, [*headers, ("Content-Length", str(len(data)))])
         return [data]
 
-    def handle(self, environ: dict[str, Any]) -> tuple[str, list[tuple[str, str]], str]:
+    def handle(self, environ: dict[str, Any]) -> Answer:
         path = environ.get("PATH_INFO", "")
         method = environ.get("REQUEST_METHOD", "GET")
         if path == ids.HEALTH_PATH:
             if method not in {"GET", "HEAD"}:
                 return _plain("405 Method Not Allowed", "")
-            try:
-                healthy = bool(self.health())
-            except Exception:  # noqa: BLE001 - a failing ping is an unhealthy service
-                log.exception("health check failed")
-                healthy = False
-            if healthy:
-                return _plain("200 OK", t("slack.ok"))
-            return _plain("503 Service Unavailable", t("slack.unavailable"))
+            return self.health()
         if path != ids.EVENTS_PATH:
             return _plain("404 Not Found", "")
         if method != "POST":
             return _plain("405 Method Not Allowed", "")
         return self.dispatch(environ)
 
-    def dispatch(self, environ: dict[str, Any]) -> tuple[str, list[tuple[str, str]], str]:
+    def health(self) -> Answer:
+        report = self.probe()
+        if report is None:
+            body = {"status": t("slack.unavailable")}
+            return "503 Service Unavailable", [("Content-Type", JSON)], json.dumps(body)
+        body = {"status": t("slack.ok"), **report}
+        return "200 OK", [("Content-Type", JSON)], json.dumps(body)
+
+    def dispatch(self, environ: dict[str, Any]) -> Answer:
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
@@ -79,24 +127,23 @@ class SlackWsgi:
             return _plain("413 Payload Too Large", t("slack.too_large"))
         try:
             raw = environ["wsgi.input"].read(length) if length else b""
-            body = raw.decode("utf-8")
-        except (OSError, UnicodeDecodeError):
+        except OSError:
             return _plain("400 Bad Request", t("slack.invalid_request"))
         headers = _headers(environ)
-        try:
-            request = BoltRequest(body=body, query=environ.get("QUERY_STRING", ""), headers=headers)
-        except (ValueError, TypeError, AttributeError):  # malformed JSON / payload
+        if not door.verify(raw, headers, self.secret, time.time()):
+            return _plain("401 Unauthorized", t("slack.invalid_signature"))
+        payload = door.parse(raw, headers.get("content-type", ""))
+        if payload is None:
             return _plain("400 Bad Request", t("slack.invalid_request"))
-        if not isinstance(request.body, dict):
-            return _plain("400 Bad Request", t("slack.invalid_request"))
-        try:
-            response: BoltResponse = self.app.dispatch(request)
-        except Exception:  # noqa: BLE001 - Bolt normally catches; never leak a traceback
-            log.exception("dispatch failed")
-            return _plain("400 Bad Request", t("slack.invalid_request"))
-        out = [(k, v) for k, values in response.headers.items() for v in values]
-        out = [(k, v) for k, v in out if k.lower() != "content-length"]
-        return _status(response.status), out, response.body or ""
+        if payload.get("type") == "ssl_check":
+            return _plain("200 OK", "")
+        return _answer(self.intake.receive(payload, raw))
+
+
+def _answer(ack: Ack) -> Answer:
+    if ack.body is None:
+        return _status(ack.status), [("Content-Type", TEXT)], ""
+    return _status(ack.status), [("Content-Type", JSON)], json.dumps(ack.body, ensure_ascii=False)
 
 
 def _drain(environ: dict[str, Any], length: int, limit: int) -> None:
@@ -111,7 +158,7 @@ def _drain(environ: dict[str, Any], length: int, limit: int) -> None:
         length -= len(chunk)
 
 
-def _plain(status: str, body: str) -> tuple[str, list[tuple[str, str]], str]:
+def _plain(status: str, body: str) -> Answer:
     return status, [("Content-Type", TEXT)], body
 
 
@@ -137,7 +184,7 @@ def _headers(environ: dict[str, Any]) -> dict[str, str]:
 class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True
     allow_reuse_address = True
-    request_queue_size = 64
+    request_queue_size = 1024
 
 
 class QuietHandler(WSGIRequestHandler):
@@ -147,16 +194,8 @@ class QuietHandler(WSGIRequestHandler):
         log.debug("%s %s", self.address_string(), format % args)
 
 
-def make_server(
-    app: App,
-    host: str,
-    port: int,
-    *,
-    health: Callable[[], bool] | None = None,
-    max_body: int = MAX_BODY,
-) -> ThreadingWSGIServer:
-    """A threaded WSGI server for `app` (port 0: any free port, see `server.server_port`)."""
-    wsgi = SlackWsgi(app, health=health, max_body=max_body)
+def make_server(wsgi: SlackWsgi, host: str, port: int) -> ThreadingWSGIServer:
+    """A threaded stdlib server for `wsgi` (port 0: any free port, see `server.server_port`)."""
     server = _wsgiref_server(
         host, port, wsgi, server_class=ThreadingWSGIServer, handler_class=QuietHandler
     )

@@ -18,10 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from slack_sdk import WebClient
-
 from bot.config import Settings
-from bot.core import Desk, StoreUnavailable
+from bot.core import Desk, StoreUnavailable, TryLater
 from bot.messages import t
 from bot.sla.calendar import SlaCalendar
 from bot.sla.wording import when_phrase
@@ -37,10 +35,10 @@ SOLVED_REACTIONS = {"white_check_mark", "heavy_check_mark", "white_check_mark::s
 
 
 class Support:
-    def __init__(self, settings: Settings, desk: Desk, client: WebClient) -> None:
+    def __init__(self, settings: Settings, desk: Desk, io: SlackIO) -> None:
         self.settings = settings
         self.desk = desk
-        self.io = SlackIO(client)
+        self.io = io
         self.calendar = SlaCalendar.from_settings(settings)
         self.questions = Questions(settings, desk, self.io)
         self.tickets = Tickets(settings, desk, self.io, self.when)
@@ -52,9 +50,12 @@ class Support:
     def reporting(
         self, user: str | None, channel: str | None, thread_ts: str | None = None
     ) -> Iterator[None]:
-        """Run a flow; DB down -> "store.down", any other failure -> a French apology."""
+        """Run a flow; DB down -> "store.down", any other failure -> a French apology. Inside an
+        inbox item, TryLater goes up: the item is handled again later, nobody is told."""
         try:
             yield
+        except TryLater:
+            raise
         except StoreUnavailable:
             self._tell(user, channel, thread_ts, t("store.down"))
         except Exception:
@@ -70,8 +71,8 @@ class Support:
                 self.io.post(target, blocks.notice(text), thread_ts=thread_ts)
             elif user:
                 self.io.ephemeral(channel, user, text)
-        except Exception:  # noqa: BLE001 - Slack itself is failing: nothing more to do
-            log.exception("could not tell the user")
+        except Exception as exc:  # noqa: BLE001 - Slack itself is failing: nothing more to do
+            log.warning("could not tell the user: %s", type(exc).__name__)
 
     # --- incoming messages --------------------------------------------------------------------
     def on_message(self, event: dict[str, Any], bot_user_id: str | None) -> None:

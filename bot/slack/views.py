@@ -91,8 +91,10 @@ def question_form(
 
 
 def _state(view: dict[str, Any], block: str, action: str) -> dict[str, Any]:
-    values = (view.get("state") or {}).get("values") or {}
-    found = (values.get(block) or {}).get(action)
+    state = view.get("state")
+    values = state.get("values") if isinstance(state, dict) else None
+    row = values.get(block) if isinstance(values, dict) else None
+    found = row.get(action) if isinstance(row, dict) else None
     return found if isinstance(found, dict) else {}
 
 

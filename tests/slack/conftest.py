@@ -1,7 +1,8 @@
-"""The Slack adapter end to end: a real Desk on SQLite and PostgreSQL (the `db_url` fixture), the
-Bolt app served by `make_server` on 127.0.0.1:0 in a thread, a loopback Web API (`FakeSlack`),
-and a `Sender` posting signed requests. process_before_response=True: when a request returns,
-its work is done, so the recorded Web API calls can be asserted at once.
+"""The Slack adapter end to end: the whole runtime (desk, Bolt app, inbox, outbox) on SQLite and
+PostgreSQL (the `db_url` fixture), served by `make_server` on 127.0.0.1:0 in a thread, a
+loopback Web API (`FakeSlack`), and a `Sender` posting signed requests. The intake runs with
+`wait=True`: when a request returns, its work is done, so the recorded Web API calls can be
+asserted at once (the fault tests start their own runtime without it).
 """
 
 from __future__ import annotations
@@ -14,13 +15,11 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
-from bot.core import Desk, Spool
-from bot.db.engine import make_engine, session_factory
+from bot.core import Desk
 from bot.knowledge.model import KnowledgeBase, Unit
 from bot.knowledge.registry import Knowledge
 from bot.matching import Match, MatchResult
-from bot.slack.app import build_app
-from bot.slack.runner import db_ping
+from bot.slack.runtime import Runtime, start_runtime
 from bot.slack.server import ThreadingWSGIServer, make_server
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.harness import SECRET, Sender
@@ -116,6 +115,7 @@ class SlackEnv:
     sessions: sessionmaker[Session]
     server: ThreadingWSGIServer
     send: Sender
+    runtime: Runtime
 
     def posts(self, channel: str) -> list:  # type: ignore[type-arg]
         return self.fake.posts_to(channel)
@@ -143,21 +143,32 @@ def settings(fake_slack: FakeSlack, db_url: str, tmp_path) -> Settings:  # type:
         channel_kbs={SFR_CHANNEL: SFR},
         help_channels=frozenset({HELP}),
         spool_dir=tmp_path / "spool",
+        inbox_lease_seconds=3,
+        slack_retry_seconds=15,
     )
+
+
+def serve(runtime: Runtime) -> tuple[ThreadingWSGIServer, threading.Thread]:
+    server = make_server(runtime.wsgi(), "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    return server, thread
 
 
 @pytest.fixture
 def slack(fake_slack: FakeSlack, settings: Settings) -> Iterator[SlackEnv]:
-    engine = make_engine(settings.database_url)
-    sessions = session_factory(engine)
-    desk = Desk(sessions, knowledge(), settings, spool=Spool(settings.spool_dir))
-    app = build_app(settings, desk, process_before_response=True)
-    # reads desk.sessions at each call: a test can swap in a dead database
-    server = make_server(app, "127.0.0.1", 0, health=lambda: db_ping(desk.sessions)())
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
+    runtime = start_runtime(settings, knowledge=knowledge(), scheduler=False, wait=True, poll=0.1)
+    server, _ = serve(runtime)
     fake_slack.reset()  # forget auth.test at start
-    yield SlackEnv(fake_slack, desk, settings, sessions, server, Sender(server.server_port))
+    yield SlackEnv(
+        fake_slack,
+        runtime.desk,
+        settings,
+        runtime.sessions,
+        server,
+        Sender(server.server_port),
+        runtime,
+    )
     server.shutdown()
     server.server_close()
-    engine.dispose()
+    runtime.close()

@@ -1,9 +1,10 @@
 """The slash command (ids.SLASH_COMMAND, also in manifest.yml):
 - `/question [texte]`: opens the question form (prefilled with the text);
 - `/question absence 2026-12-24..2026-12-31 [motif]`: the support lead declares closed days;
-- `/question aide`: how to ask.
-The form opens right after the ack (a trigger_id lives 3 seconds); short answers go back in the
-ack itself (ephemeral, only the sender sees them)."""
+- `/question aide`: how to ask (answered in the ack itself, see bot/slack/intake.py).
+The form opens right after the ack, in the fast lane (a trigger_id lives 3 seconds); `absence`
+comes through the inbox and its result is posted as an ephemeral message (only the lead sees it).
+"""
 
 from __future__ import annotations
 
@@ -29,10 +30,9 @@ def on_command(
     channel = command.get("channel_id")
     words = str(command.get("text") or "").split()
     if words and words[0].lower() == "absence":
-        with support.reporting(user, None):
-            ack(text=support.tickets.absence(user, words[1:]))
-            return
         ack()
+        with support.reporting(user, None):
+            support.io.ephemeral(channel, user, support.tickets.absence(user, words[1:]))
         return
     if len(words) == 1 and words[0].lower() in HELP_WORDS:
         ack(text=t("slack.help", command=ids.SLASH_COMMAND))

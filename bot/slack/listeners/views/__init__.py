@@ -15,20 +15,11 @@ from typing import Any
 from slack_bolt import Ack, App
 
 from bot.core import NotFound, StoreUnavailable
-from bot.core.validation import MAX_QUESTION_CHARS, problem
-from bot.messages import t
 from bot.slack import ids
+from bot.slack.requests import form_errors
 from bot.slack.support import Support
 from bot.slack.text import from_form
 from bot.slack.views import read_question_form, read_reply_form
-
-
-def _error(text: str, block: str) -> dict[str, str] | None:
-    key = problem(text)
-    if key is None:
-        return None
-    message = t(key, length=len(text.strip()), limit=MAX_QUESTION_CHARS)
-    return {block: message}
 
 
 def on_question(
@@ -37,7 +28,7 @@ def on_question(
     support: Support = context["support"]
     user = str((body.get("user") or {}).get("id") or "")
     raw, private, urgency = read_question_form(view)
-    errors = _error(raw, ids.Q_BLOCK)
+    errors = form_errors(body, support.tickets.leads())
     if errors:
         ack(response_action="errors", errors=errors)
         return
@@ -73,11 +64,9 @@ def on_lead_reply(
     support: Support = context["support"]
     user = str((body.get("user") or {}).get("id") or "")
     text = read_reply_form(view)
-    if not text.strip():
-        ack(response_action="errors", errors={ids.REPLY_BLOCK: t("slack.form.empty")})
-        return
-    if not support.tickets.is_lead(user):
-        ack(response_action="errors", errors={ids.REPLY_BLOCK: t("slack.lead_only")})
+    errors = form_errors(body, support.tickets.leads())
+    if errors:
+        ack(response_action="errors", errors=errors)
         return
     ack()
     ticket_id = ids.unpack(view.get("private_metadata")).get("tk")

@@ -1,0 +1,91 @@
+"""What a verified Slack request is, decided without the database or the Web API (pure).
+
+- `inbox_key(payload)`: the id a request is recorded under, so that a retry is recognised:
+  `ev:<event_id>`, `act:<trigger_id>`, `view:<view id>` (a modal is submitted once), `cmd:<...>`.
+- `form_errors(payload, leads)`: the one synchronous answer, errors shown inside the modal.
+- `help_answer(payload)`: `/question aide` answered in the ack (ephemeral, nothing stored).
+- `opens_modal(payload)`: the interactions whose only effect is to open a modal. Slack's
+  trigger_id is valid 3 seconds and can be used once: such a request cannot be handled later, and
+  it changes nothing that could be lost, so it is handled at once after the ack (the "fast lane"),
+  not through the inbox. A retry of it later would fail with an expired trigger anyway.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from bot.core.validation import MAX_QUESTION_CHARS, problem
+from bot.messages import t
+from bot.slack import ids
+from bot.slack.views import read_question_form, read_reply_form
+
+HELP_WORDS = {"aide", "help", "?"}
+MODAL_BUTTONS = frozenset({ids.ASK_PRIVATE, ids.TICKET_REPLY})
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def is_command(payload: dict[str, Any]) -> bool:
+    return isinstance(payload.get("command"), str) and "type" not in payload
+
+
+def command_words(payload: dict[str, Any]) -> list[str]:
+    return _str(payload.get("text")).split()
+
+
+def inbox_key(payload: dict[str, Any], raw: bytes) -> str:
+    kind = _str(payload.get("type"))
+    if kind == "event_callback" and _str(payload.get("event_id")):
+        return "ev:" + payload["event_id"][:150]
+    if kind == "view_submission" and _str(_dict(payload.get("view")).get("id")):
+        return "view:" + payload["view"]["id"][:150]
+    if _str(payload.get("trigger_id")):
+        prefix = "cmd:" if is_command(payload) else "act:"
+        return prefix + payload["trigger_id"][:150]
+    return "raw:" + hashlib.sha256(raw).hexdigest()
+
+
+def form_errors(payload: dict[str, Any], leads: set[str]) -> dict[str, str] | None:
+    """`{block_id: French message}` for a form that cannot be taken as it is, else None."""
+    if payload.get("type") != "view_submission":
+        return None
+    view = _dict(payload.get("view"))
+    callback = view.get("callback_id")
+    if callback == ids.QUESTION_FORM:
+        raw, _, _ = read_question_form(view)
+        key = problem(raw)
+        if key is None:
+            return None
+        return {ids.Q_BLOCK: t(key, length=len(raw.strip()), limit=MAX_QUESTION_CHARS)}
+    if callback == ids.LEAD_REPLY_FORM:
+        if not read_reply_form(view).strip():
+            return {ids.REPLY_BLOCK: t("slack.form.empty")}
+        user = _str(_dict(payload.get("user")).get("id"))
+        if user not in leads:
+            return {ids.REPLY_BLOCK: t("slack.lead_only")}
+    return None
+
+
+def help_answer(payload: dict[str, Any]) -> str | None:
+    words = command_words(payload) if is_command(payload) else []
+    if len(words) == 1 and words[0].lower() in HELP_WORDS:
+        return t("slack.help", command=ids.SLASH_COMMAND)
+    return None
+
+
+def opens_modal(payload: dict[str, Any]) -> bool:
+    if is_command(payload):
+        words = command_words(payload)
+        return not (words and words[0].lower() == "absence")
+    if payload.get("type") == "block_actions":
+        actions = payload.get("actions")
+        first = _dict(actions[0]) if isinstance(actions, list) and actions else {}
+        return first.get("action_id") in MODAL_BUTTONS
+    return False

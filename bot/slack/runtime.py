@@ -1,0 +1,138 @@
+"""Everything one process of the Slack bot runs, assembled once (HTTP, Socket Mode, gunicorn
+workers and the tests all start it the same way):
+
+- two engines on DATABASE_URL: the workers' (statement timeout DB_STATEMENT_TIMEOUT_MS, a pool
+  sized for the inbox workers) and the ack's (statement timeout INBOX_ACK_TIMEOUT_MS);
+- the desk, the Bolt app, the Web API layer with its outbox;
+- the inbox store, its workers and the intake; the SLA scheduler (escalation sweep, desk spool
+  replay, cards of tickets not announced yet) unless `scheduler=False`.
+`health()` is what /healthz shows: the backlog of the inbox, the outbox and the spool.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from slack_bolt import App
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.config import Settings
+from bot.core import Desk, Spool
+from bot.core.inbox import InboxStore
+from bot.core.inbox_workers import InboxWorkers
+from bot.db.engine import Schema, Timeouts, make_engine, session_factory
+from bot.knowledge.registry import Knowledge
+from bot.sla.escalation import default_instance
+from bot.slack.app import build_app, make_io, support_of
+from bot.slack.intake import Intake
+from bot.slack.notifier import SlackNotifier
+from bot.slack.server import SlackWsgi
+
+log = logging.getLogger(__name__)
+FAST_THREADS = 4
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    engine: Engine
+    ack_engine: Engine
+    sessions: sessionmaker[Session]
+    schema: Schema
+    desk: Desk
+    app: App
+    store: InboxStore
+    workers: InboxWorkers
+    intake: Intake
+    scheduler: Any = None
+
+    def health(self) -> dict[str, Any]:
+        with self.sessions() as session:
+            session.execute(text("SELECT 1"))
+        backlog = self.store.backlog()
+        return {"inbox": backlog.inbox, "outbox": backlog.outbox, "spooled": backlog.spooled}
+
+    def wsgi(self) -> SlackWsgi:
+        return SlackWsgi(self.intake, self.settings.slack_signing_secret or "", health=self.health)
+
+    def close(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
+        self.workers.stop()
+        self.intake.close()
+        self.store.close()
+        self.engine.dispose()
+        self.ack_engine.dispose()
+
+
+def engines(settings: Settings) -> tuple[Engine, Engine]:
+    size = settings.inbox_workers + FAST_THREADS + 4
+    work = Timeouts(
+        connect_seconds=settings.db_connect_timeout,
+        statement_ms=settings.db_statement_timeout_ms,
+        pool_size=size,
+    )
+    ack = Timeouts(
+        connect_seconds=settings.db_connect_timeout,
+        statement_ms=settings.inbox_ack_timeout_ms,
+        pool_wait_seconds=settings.inbox_ack_timeout_ms / 1000,
+        pool_size=4,
+    )
+    return make_engine(settings.database_url, work), make_engine(settings.database_url, ack)
+
+
+def start_runtime(
+    settings: Settings,
+    *,
+    knowledge: Knowledge | None = None,
+    scheduler: bool = True,
+    wait: bool = False,
+    poll: float = 1.0,
+    instance: str | None = None,
+) -> Runtime:
+    engine, ack_engine = engines(settings)
+    schema = Schema(engine)
+    if not schema.ensure():
+        log.error("database unavailable at start: requests are spooled until it is back")
+    sessions = session_factory(engine)
+    desk = Desk(sessions, knowledge or Knowledge.load(settings.knowledge_dir), settings)
+    io = make_io(settings, sessions)
+    app = build_app(settings, desk, io=io)
+    me = instance or default_instance()
+    store = InboxStore(
+        sessions,
+        session_factory(ack_engine),
+        Spool(settings.spool_dir, "inbox.jsonl"),
+        instance=me,
+        lease=timedelta(seconds=settings.inbox_lease_seconds),
+        deadline=settings.inbox_ack_timeout_ms / 1000,
+    )
+    intake_ref: list[Intake] = []
+    workers = InboxWorkers(
+        store, lambda item: intake_ref[0].handle(item), threads=settings.inbox_workers, poll=poll
+    )
+    support = support_of(app)
+    intake = Intake(app, store, workers, support.tickets.leads(), wait=wait)
+    intake_ref.append(intake)
+    workers.start()
+    runtime = Runtime(
+        settings, engine, ack_engine, sessions, schema, desk, app, store, workers, intake
+    )
+    if scheduler:
+        from bot.sla.scheduler import start_scheduler
+
+        # the schema first: replaying the spool into a database without tables would reject it
+        jobs = [
+            schema.ensure,
+            lambda: schema.ready and desk.replay_spool(),
+            lambda: schema.ready and support.tickets.announce_pending(),
+        ]
+        notifier = SlackNotifier(settings, io)
+        runtime.scheduler = start_scheduler(
+            sessions, settings, notifier, instance=me, extra_jobs=jobs
+        )
+    return runtime
