@@ -112,7 +112,7 @@ class InboxStore:
         with self.ack_sessions.begin() as session:
             dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
             stmt = dialect.insert(InboxItem).values(**values).on_conflict_do_nothing()
-            return bool(session.execute(stmt).rowcount)
+            return session.execute(stmt.returning(COLS.id)).first() is not None
 
     # --- workers ------------------------------------------------------------------------------
     def claim(

@@ -52,8 +52,9 @@ class OutboxStore:
                         created_at=utcnow(),
                     )
                     .on_conflict_do_nothing()
+                    .returning(CALLS.key)
                 )
-                if session.execute(stmt).rowcount:
+                if session.execute(stmt).first() is not None:
                     return None
                 row = session.execute(
                     select(CALLS.status, CALLS.response, CALLS.attempts).where(CALLS.key == key)

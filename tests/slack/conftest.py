@@ -8,6 +8,7 @@ asserted at once (the fault tests start their own runtime without it).
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -119,6 +120,24 @@ class SlackEnv:
 
     def posts(self, channel: str) -> list:  # type: ignore[type-arg]
         return self.fake.posts_to(channel)
+
+    def settle(self, seconds: float = 15.0) -> None:
+        """Wait until every recorded or spooled request is handled (retries included)."""
+        settle(self.runtime, seconds)
+
+
+def settle(runtime: Runtime, seconds: float = 15.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        runtime.workers.wake()
+        try:
+            backlog = runtime.store.backlog()
+        except Exception:  # noqa: BLE001 - the database may still be coming back
+            backlog = None
+        if backlog is not None and backlog.inbox == 0 and backlog.spooled == 0:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"inbox not drained after {seconds} s: {backlog}")
 
 
 @pytest.fixture

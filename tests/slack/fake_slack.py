@@ -3,8 +3,12 @@
 `FakeSlack` runs a ThreadingHTTPServer on 127.0.0.1:0 and answers `POST|GET /api/<method>` with
 `ok: true` JSON shaped like Slack's. Every call is RECORDED (method, parsed params, headers) so
 tests can assert per method (`calls("chat.postMessage")`) or scan everything that was sent
-(`all_texts()`). `fail_next(method, status=429, retry_after=1)` makes the next call of a method
-answer an HTTP error once (to test the client's retry handler).
+(`all_texts()`). Faults: `fail_next(method, status=429, retry_after=1)` makes the next call of a
+method answer an HTTP error once; `fail_for(seconds, status, methods)` answers every call with
+that error for a while (a 429 storm, a Slack outage); `stall_next(method, seconds, done=True)`
+holds the answer longer than the client waits (a timeout), after (`done=True`) or before doing
+the call. Posted messages are kept per channel, with their metadata, for conversations.history
+and conversations.replies.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import contextlib
 import itertools
 import json
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -66,6 +71,9 @@ class FakeSlack:
         self._lock = threading.Lock()
         self._failures: dict[str, list[tuple[int, int]]] = {}
         self._overrides: dict[str, dict[str, Any]] = {}
+        self._storm: tuple[float, int, frozenset[str] | None] | None = None
+        self._stalls: dict[str, list[tuple[float, bool]]] = {}
+        self.messages: dict[str, list[dict[str, Any]]] = {}
         self._ts = itertools.count(1)
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
@@ -91,6 +99,30 @@ class FakeSlack:
         with self._lock:
             self._failures.setdefault(method, []).append((status, retry_after))
 
+    def fail_for(
+        self, seconds: float, status: int = 429, methods: set[str] | None = None
+    ) -> None:
+        """Every call (of `methods`, default all but auth.test) fails with `status` for a while."""
+        with self._lock:
+            chosen = frozenset(methods) if methods else None
+            self._storm = (time.monotonic() + seconds, status, chosen)
+
+    def stall_next(self, method: str, seconds: float, *, done: bool = True) -> None:
+        """The next `method` call answers only after `seconds`; `done`: it took effect."""
+        with self._lock:
+            self._stalls.setdefault(method, []).append((seconds, done))
+
+    def _fault(self, method: str) -> tuple[int, int] | None:
+        queue = self._failures.get(method) or []
+        if queue:
+            return queue.pop(0)
+        if self._storm is not None:
+            until, status, methods = self._storm
+            if time.monotonic() < until and method != "auth.test":
+                if methods is None or method in methods:
+                    return status, 1
+        return None
+
     def respond(self, method: str, **payload: Any) -> None:
         """Answer `method` with `payload` (merged over the default answer) from now on."""
         self._overrides[method] = payload
@@ -107,6 +139,10 @@ class FakeSlack:
         found = self.of(method)
         assert found, f"no call to {method}; calls: {[c.method for c in self.calls]}"
         return found[-1]
+
+    def delivered_to(self, channel: str) -> list[Call]:
+        """The posts that took effect (not those answered with an error)."""
+        return [c for c in self.posts_to(channel) if c.response.get("ok")]
 
     def posts_to(self, channel: str) -> list[Call]:
         return [c for c in self.of("chat.postMessage") if c.params.get("channel") == channel]
@@ -168,9 +204,27 @@ class FakeSlack:
                 }
             },
         }
+        if method in ("conversations.history", "conversations.replies"):
+            return {"ok": True, "messages": self._history(params), "has_more": False}
         body = {"ok": True, **answers.get(method, {})}
         body.update(self._overrides.get(method, {}))
+        if method == "chat.postMessage" and body.get("ok"):
+            meta = params.get("metadata")
+            if isinstance(meta, str):
+                with contextlib.suppress(ValueError):
+                    meta = json.loads(meta)
+            kept = {"ts": body["ts"], "text": params.get("text"), "metadata": meta}
+            kept["thread_ts"] = params.get("thread_ts") or body["ts"]
+            with self._lock:
+                self.messages.setdefault(channel, []).append(kept)
         return body
+
+    def _history(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        with self._lock:
+            found = list(self.messages.get(str(params.get("channel") or ""), []))
+        if params.get("ts"):  # conversations.replies: the thread
+            found = [m for m in found if m["thread_ts"] == params["ts"]]
+        return list(reversed(found))
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self
@@ -193,13 +247,27 @@ class FakeSlack:
                 call = Call(method, params, {k.lower(): v for k, v in self.headers.items()})
                 with fake._lock:
                     fake.calls.append(call)
-                    queue = fake._failures.get(method) or []
-                    failure = queue.pop(0) if queue else None
+                    failure = fake._fault(method)
+                    stalls = fake._stalls.get(method) or []
+                    stall = stalls.pop(0) if stalls and not failure else None
+                if stall is not None:
+                    seconds, done = stall
+                    if done:  # it happened; only the answer is late
+                        call.response = fake.answer(method, params)
+                    time.sleep(seconds)
+                    if not done:
+                        call.response = {"ok": False, "error": "not_done"}
+                    with contextlib.suppress(OSError):
+                        self.send_response(504)
+                        self.send_header("Content-Length", "0")
+                        self.end_headers()
+                    return
                 if failure:
                     status, retry_after = failure
                     self.send_response(status)
                     self.send_header("Retry-After", str(retry_after))
-                    data = json.dumps({"ok": False, "error": "ratelimited"}).encode()
+                    error = "ratelimited" if status == 429 else "internal_error"
+                    data = json.dumps({"ok": False, "error": error}).encode()
                 else:
                     status = 200
                     self.send_response(200)

@@ -186,9 +186,12 @@ class Sender:
         private: bool = False,
         urgency: str = "normal",
         metadata: str = "{}",
+        view_id: str | None = None,
     ) -> Response:
         body = payload("view_submission")
         body["user"]["id"] = user
+        body["view"]["id"] = view_id or f"V{next(_ids):010d}"  # Slack: one id per modal
+        body["trigger_id"] = f"trigger-{next(_ids)}"
         values = body["view"]["state"]["values"]
         values["question"]["text"]["value"] = text
         if private:
@@ -202,9 +205,14 @@ class Sender:
         body["view"]["private_metadata"] = metadata
         return self.post_form({"payload": json.dumps(body)})
 
-    def submit_reply(self, ticket_id: int, text: str, *, user: str = "U0LEAD") -> Response:
+    def submit_reply(
+        self, ticket_id: int, text: str, *, user: str = "U0LEAD", view_id: str | None = None
+    ) -> Response:
+        """The lead's reply form; the same `view_id` again is the same submission sent again."""
         body = payload("view_submission")
         body["user"]["id"] = user
+        body["view"]["id"] = view_id or f"V{next(_ids):010d}"
+        body["trigger_id"] = f"trigger-{next(_ids)}"
         body["view"].update(
             callback_id="lead_reply_form", private_metadata=json.dumps({"tk": ticket_id})
         )

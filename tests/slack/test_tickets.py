@@ -150,15 +150,21 @@ def test_asker_can_close_from_the_relayed_answer(slack) -> None:
     assert _ticket(slack).status == "closed"
 
 
+def _ephemeral(slack, user: str) -> str:  # type: ignore[no-untyped-def]
+    call = slack.fake.last("chat.postEphemeral")
+    assert call.params["user"] == user
+    return call.blob()
+
+
 def test_lead_declares_an_absence(slack) -> None:
     refused = slack.send.command("absence 2026-12-24..2026-12-31", user=MEMBER)
-    assert refused.status == 200 and "Seul le responsable" in refused.body
+    assert refused.status == 200 and "Seul le responsable" in _ephemeral(slack, MEMBER)
     answer = slack.send.command("absence 2026-12-24..2026-12-31 congés de Noël", user=LEAD)
-    assert "8 jour(s)" in answer.body
+    assert answer.status == 200 and "8 jour(s)" in _ephemeral(slack, LEAD)
     with slack.sessions() as s:
         days = sorted(d.day for d in s.scalars(select(ClosedDay)))
         reasons = {d.reason for d in s.scalars(select(ClosedDay))}
     assert days[0] == date(2026, 12, 24) and days[-1] == date(2026, 12, 31) and len(days) == 8
     assert reasons == {"congés de Noël"}
-    bad = slack.send.command("absence demain", user=LEAD)
-    assert "Usage" in bad.body
+    slack.send.command("absence demain", user=LEAD)
+    assert "Usage" in _ephemeral(slack, LEAD)
