@@ -11,8 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
-from bot.core import sla_bridge
-from bot.core.handling import in_handling
+from bot.core import memo, sla_bridge
+from bot.core.handling import current, in_handling
 from bot.core.spool import Spool, SpoolEntry
 from bot.core.store import is_db_down, short_reason
 from bot.core.views import NotFound, StoreUnavailable, TicketView, TryLater
@@ -66,10 +66,11 @@ class DeskBase:
 
     def _write(self, kind: str, payload: dict[str, Any], *, raise_when_down: bool = True) -> Any:
         """Apply `payload` in one transaction; DB down: spool it, then raise StoreUnavailable
-        (or return None when `raise_when_down` is False)."""
+        (or return None when `raise_when_down` is False). Inside an inbox item: applied once
+        (see `_once`), and DB down raises TryLater."""
         try:
             with self.sessions.begin() as session:
-                return self._apply(kind, session, payload)
+                return self._once(session, lambda: self._apply(kind, session, payload), payload)
         except Exception as exc:
             if not is_db_down(exc):
                 raise
@@ -81,10 +82,32 @@ class DeskBase:
                 raise StoreUnavailable(short_reason(exc)) from exc
             return None
 
-    def _read(self, fn: Callable[[Session], T]) -> T:
-        """Run `fn` in a transaction; DB down -> StoreUnavailable (nothing to spool)."""
+    def _once(self, session: Session, apply: Callable[[], T], payload: dict[str, Any]) -> T:
+        """Inside an inbox item, the Nth write (or claim) of its handling is applied once: its
+        result is kept under the item's key in the same transaction, and handling the item again
+        gets that result back. Elsewhere: just `apply()`."""
+        scope = current()
+        if scope is None or not scope.durable:
+            return apply()
+        key = memo.write_key(scope.name, scope.next_write())
+        done = session.get(SpooledMessage, key)
+        if done is not None:
+            last = payload.get("text") if isinstance(payload.get("text"), str) else None
+            return memo.decode(  # type: ignore[no-any-return]
+                (done.payload or {}).get("ref"),
+                lambda tid: self._view(session, self._ticket(session, tid), last),
+            )
+        result = apply()
+        session.add(SpooledMessage(key=key, payload={"kind": "inbox", "ref": memo.encode(result)}))
+        return result
+
+    def _read(self, fn: Callable[[Session], T], *, claim: bool = False) -> T:
+        """Run `fn` in a transaction; DB down -> StoreUnavailable (nothing to spool).
+        `claim`: `fn` changes something (a claim): applied once per inbox item, like a write."""
         try:
             with self.sessions.begin() as session:
+                if claim:
+                    return self._once(session, lambda: fn(session), {})
                 return fn(session)
         except Exception as exc:
             if is_db_down(exc):

@@ -3,6 +3,8 @@
 While `handling(item_id)` is active:
 - the desk does not spool a write the database refuses, and raises `TryLater` instead of
   `StoreUnavailable`: the inbox item is the durable record, and it is handled again later;
+- each desk write is kept under `<item id>@w<rank>` in the same transaction (bot/core/memo.py):
+  handled again, the item gets the same results back instead of writing twice;
 - the outbox names each Web API call `<item id>#<rank>`, so handling the item again after a crash
   or a failure finds the calls already sent (see bot/core/outbox.py).
 Outside it (the scheduler's jobs, the console), calls get a fresh random scope.
@@ -24,11 +26,16 @@ class Scope:
     name: str
     durable: bool  # True: an inbox item (handled again on failure)
     calls: int = 0
+    writes: int = 0
     error: BaseException | None = None  # how the handling ended, if it failed
 
     def next_key(self) -> str:
         self.calls += 1
         return f"{self.name}#{self.calls}"
+
+    def next_write(self) -> int:
+        self.writes += 1
+        return self.writes
 
 
 def current() -> Scope | None:

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.core.spool import Spool, SpoolEntry
 from bot.core.store import short_reason
-from bot.db.models import InboxItem, OutboxCall
+from bot.db.models import InboxItem, OutboxCall, SpooledMessage
 from bot.db.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -194,6 +194,8 @@ class InboxStore:
                     OutboxCall.status != "pending", OutboxCall.sent_at < cutoff
                 )
             )
+            kept = or_(SpooledMessage.key.like("%@w%"), SpooledMessage.key.like("h:%"))
+            session.execute(delete(SpooledMessage).where(kept, SpooledMessage.replayed_at < cutoff))
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -157,9 +157,9 @@ class QuestionsMixin(DeskBase):
             return CommunityPost(question.id, question.asker, question.text, question.kb)
 
         try:
-            return self._read(mark)
+            return self._read(mark, claim=True)
         except IntegrityError:  # a concurrent claim won: report its post
-            return self._read(mark)
+            return self._read(mark, claim=True)
 
     def feedback(self, question_id: int | None, user: str, helpful: bool) -> None:
         """Was the answer useful? Spooled (never raises) when the DB is down."""

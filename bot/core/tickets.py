@@ -199,7 +199,20 @@ class TicketsMixin(DeskBase):
             )
             return done.rowcount == 1
 
-        return self._read(claim)
+        return self._read(claim, claim=True)
+
+    def release_announcement(self, ticket_id: int) -> None:
+        """The announcement failed (the card could not be posted): a later sweep tick claims it
+        again. A ticket counts as announced only once its card is out."""
+
+        def release(s: Session) -> None:
+            s.execute(
+                update(Ticket)
+                .where(Ticket.id == ticket_id, Ticket.lead_ts.is_(None))
+                .values(announced_at=None)
+            )
+
+        self._read(release)
 
     def declare_closed_days(self, days: list[date], reason: str, by: str) -> list[date]:
         """The lead is away on `days`: the SLA clock stands still then. Returns the days that

@@ -60,13 +60,26 @@ class Tickets:
         except StoreUnavailable:
             claimed = False  # a later sweep tick announces it
         if claimed:
-            self.announce(ticket)
+            self.announce_claimed(ticket)
         channel, _ = self.io.dm(
             user, blocks.notice(t("slack.ticket.confirm", id=ticket.id, due=ticket.due_text))
         )
         self.desk.record_asker_channel(ticket.id, channel)
         if ticket.emergency:
             self.io.dm(user, blocks.notice(t("slack.ticket.emergency")))
+
+    def announce_claimed(self, ticket: TicketView) -> None:
+        """`announce`, after winning the claim; if the card cannot be posted the claim is given
+        back, so that the next sweep tick announces the ticket (never marked announced before
+        its card is out)."""
+        try:
+            self.announce(ticket)
+        except Exception:
+            try:
+                self.desk.release_announcement(ticket.id)
+            except Exception as exc:  # noqa: BLE001 - the database is failing too
+                log.warning("ticket %s: announcement not released (%s)", ticket.id, exc)
+            raise
 
     def announce(self, ticket: TicketView) -> None:
         """The card in the lead's DM (its thread carries the conversation); emergencies also go
@@ -110,7 +123,7 @@ class Tickets:
                     continue  # another instance (or the live flow) is announcing it
             except StoreUnavailable:
                 return announced
-            self.announce(ticket)
+            self.announce_claimed(ticket)
             if ticket.asker_channel is None:  # the asker was never told (spool replay)
                 self.io.dm(
                     ticket.asker,
