@@ -79,6 +79,7 @@ class InboxStore:
         self._pool = ThreadPoolExecutor(ack_threads, thread_name_prefix="inbox-ack")
         self._suspect_until = 0.0  # monotonic: skip the database while it just failed
         self._lock = threading.Lock()
+        self.writable = True  # the last insert (ack or spool replay) went through
 
     # --- at the ack ---------------------------------------------------------------------------
     def record(self, item_id: str, body: str, *, claim: bool = True) -> Recorded:
@@ -89,7 +90,9 @@ class InboxStore:
             abandoned = threading.Event()
             future: Future[bool] = self._pool.submit(self._insert, item_id, body, claim, abandoned)
             try:
-                return "new" if future.result(timeout=self.deadline) else "duplicate"
+                fresh = future.result(timeout=self.deadline)
+                self.writable = True
+                return "new" if fresh else "duplicate"
             except FutureTimeout:
                 abandoned.set()
                 log.warning("inbox: database too slow, item %s spooled", item_id)
@@ -99,6 +102,7 @@ class InboxStore:
                 pass
             except Exception as exc:  # noqa: BLE001 - down, read-only, refused: the spool takes it
                 log.warning("inbox: item %s spooled (%s)", item_id, short_reason(exc))
+        self.writable = False
         self.spool.append("inbox", {"body": body}, key=item_id)
         return "spooled"
 
@@ -174,7 +178,12 @@ class InboxStore:
     # --- upkeep -------------------------------------------------------------------------------
     def replay_spool(self) -> int:
         """Insert the items spooled during an outage (unclaimed: any worker takes them)."""
-        return self.spool.replay(_SpoolReplayer(self))
+        if not self.spool.path.exists() or not self.spool.path.stat().st_size:
+            return 0
+        replayer = _SpoolReplayer(self)
+        applied = self.spool.replay(replayer)
+        self.writable = not replayer.failed
+        return applied
 
     def backlog(self) -> Backlog:
         with self.sessions.begin() as session:
@@ -204,6 +213,7 @@ class InboxStore:
 class _SpoolReplayer:
     def __init__(self, store: InboxStore) -> None:
         self.store = store
+        self.failed = False
 
     def replay_entry(self, entry: SpoolEntry) -> bool:
         from bot.core.store import is_db_down
@@ -215,5 +225,6 @@ class _SpoolReplayer:
             return self.store._insert(entry.key, entry.payload["body"], False, threading.Event())
         except Exception as exc:
             if is_db_down(exc):
+                self.failed = True
                 raise StoreUnavailable(short_reason(exc)) from exc
             raise

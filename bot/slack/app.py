@@ -41,7 +41,7 @@ def make_client(settings: Settings) -> WebClient:
     client = WebClient(
         token=settings.slack_bot_token,
         base_url=settings.slack_api_url,
-        timeout=round(settings.slack_api_timeout),
+        timeout=max(1, round(settings.slack_api_timeout)),
     )
     client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
     return client

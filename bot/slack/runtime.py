@@ -51,6 +51,9 @@ class Runtime:
     scheduler: Any = None
 
     def health(self) -> dict[str, Any]:
+        """The backlog; raises when the database does not answer, or refused the last write."""
+        if not self.store.writable:
+            raise RuntimeError("the database refused the last write")
         with self.sessions() as session:
             session.execute(text("SELECT 1"))
         backlog = self.store.backlog()

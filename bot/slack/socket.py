@@ -32,7 +32,7 @@ def socket_client(settings: Settings, intake: Intake) -> Any:
     web = WebClient(
         token=settings.slack_bot_token,
         base_url=settings.slack_api_url,
-        timeout=round(settings.slack_api_timeout),
+        timeout=max(1, round(settings.slack_api_timeout)),
     )
     client = SocketModeClient(app_token=settings.slack_app_token or "", web_client=web)
 
