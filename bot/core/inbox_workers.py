@@ -16,6 +16,7 @@ import enum
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -75,8 +76,9 @@ class InboxWorkers:
         self._wake.set()
         for _ in self._threads:
             self._queue.put(None)
+        deadline = time.monotonic() + timeout
         for thread in [*self._threads, self._poller]:
-            thread.join(timeout)
+            thread.join(max(0.0, deadline - time.monotonic()))
 
     @property
     def room(self) -> int:
@@ -127,8 +129,6 @@ class InboxWorkers:
             log.warning("inbox item %s: not marked (%s)", item.id, short_reason(exc))
 
     def _poll(self) -> None:
-        import time
-
         last_prune = time.monotonic()
         while not self._stop.is_set():
             self._wake.wait(self.poll)

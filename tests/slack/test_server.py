@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
+import time
 
-from tests.slack.harness import payload
+from tests.slack.harness import SECRET, payload
 
 
 def test_healthz_shows_the_backlog(slack) -> None:
@@ -71,3 +74,35 @@ def test_unknown_signed_payloads_never_5xx(slack) -> None:
         answer = slack.send.post_json(shape)
         assert answer.status < 500, (shape, answer)
     assert slack.send.post("[1, 2]", "application/json").status < 500
+
+
+def test_the_two_500_reproductions_are_refused_with_a_4xx(slack) -> None:
+    nested = "[" * 100_000 + "]" * 100_000
+    for signed in (True, False):
+        answer = slack.send.post(nested, "application/json", signed=signed)
+        assert 400 <= answer.status < 500, answer
+    bad_auth = {"type": "event_callback", "event_id": "EvAuth", "authorizations": {"a": 1}}
+    for signed in (True, False):
+        answer = slack.send.post_json(bad_auth, signed=signed)
+        assert 400 <= answer.status < 500, answer
+    assert not slack.fake.of("chat.postMessage")
+
+
+def test_the_signature_is_checked_before_the_body_is_parsed(slack) -> None:
+    # unsigned junk is refused as unsigned (401), not parsed (which would say 400)
+    assert slack.send.post("{not json", "application/json", signed=False).status == 401
+
+
+def test_a_non_numeric_timestamp_is_refused(slack) -> None:
+    body = json.dumps(payload("event_message_im")).encode()
+    now = int(time.time())
+    for stamp in ("abc", f"{now}.0", "", f"+{now}", f"{now:e}", "NaN"):
+        # correctly signed over that timestamp: only the timestamp itself is wrong
+        digest = hmac.new(SECRET.encode(), f"v0:{stamp}:".encode() + body, hashlib.sha256)
+        headers = {
+            "Content-Type": "application/json",
+            "X-Slack-Request-Timestamp": stamp,
+            "X-Slack-Signature": "v0=" + digest.hexdigest(),
+        }
+        answer = slack.send.request("POST", "/slack/events", body, headers)
+        assert answer.status == 401, (stamp, answer)

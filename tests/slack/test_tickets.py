@@ -168,3 +168,14 @@ def test_lead_declares_an_absence(slack) -> None:
     assert reasons == {"congés de Noël"}
     slack.send.command("absence demain", user=LEAD)
     assert "Usage" in _ephemeral(slack, LEAD)
+
+
+def test_a_lead_reply_submitted_three_times_is_relayed_once(slack) -> None:
+    slack.send.submit_question("Question privée, réponse en double", private=True)
+    ticket = _ticket(slack)
+    slack.fake.reset()
+    for _ in range(3):  # the same signed submission, sent again
+        answer = slack.send.submit_reply(ticket.id, "Une seule fois, merci.", view_id="V0SAME")
+        assert answer.status == 200
+    relayed = [c for c in slack.posts("D0ASKER") if "Une seule fois" in c.blob()]
+    assert len(relayed) == 1
