@@ -9,7 +9,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.config import Settings, SettingsError
+from bot.config import Settings
+from bot.errors import SettingsError
 from bot.messages import set_language, t
 
 
@@ -159,14 +160,12 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from bot.core.report import build_report, render_report
-    from bot.db.engine import open_database
     from bot.db.types import utcnow
+    from bot.wiring import reading_store
 
     try:
-        engine, sessions = open_database(settings.database_url)
-        with sessions() as session:
+        with reading_store(settings) as sessions, sessions() as session:
             r = build_report(session, utcnow(), days=args.days, limit=args.limit)
-        engine.dispose()
     except SQLAlchemyError as exc:
         print(t("cli.report.db", error=str(exc).splitlines()[0]), file=sys.stderr)
         return 1
