@@ -3,8 +3,9 @@
 `build_app(settings, desk, io=...)` wires:
 - a `WebClient(token, base_url=settings.slack_api_url, timeout)` for Bolt itself (auth.test at
   start, views.open / views.publish);
-- the `Support` facade in every listener's `context["support"]`, whose `SlackIO` sends every
-  call through the outbox (`make_io`: kept-alive connections, retries, pacing, recorded);
+- the `Support` facade (the shared flows) in every listener's `context["support"]`, whose
+  `SlackTransport` sends every call through the outbox (`make_transport`: kept-alive
+  connections, retries, pacing, recorded);
 - the listeners of `listeners/{events,actions,commands,views}` (each `register(app)`);
 - an error handler that logs and tells the inbox worker how the listener ended.
 Requests reach the app from the inbox workers and the fast lane (bot/slack/intake.py), as
@@ -29,8 +30,8 @@ from bot.core.outbox import OutboxStore
 from bot.slack.intake import note_error
 from bot.slack.listeners import actions, commands, events, views
 from bot.slack.outbox import Pacer, SlackOutbox
-from bot.slack.slack_io import SlackIO
 from bot.slack.support import Support
+from bot.slack.transport import SlackTransport
 from bot.slack.webapi import WebApi
 
 log = logging.getLogger(__name__)
@@ -47,12 +48,13 @@ def make_client(settings: Settings) -> WebClient:
     return client
 
 
-def make_io(settings: Settings, sessions: sessionmaker[Session] | None) -> SlackIO:
+def make_transport(settings: Settings, sessions: sessionmaker[Session] | None) -> SlackTransport:
     """The Web API layer: `sessions` None -> calls are sent and retried but not recorded."""
     api = WebApi(settings.slack_api_url, settings.slack_bot_token, settings.slack_api_timeout)
     pacer = Pacer(rate=settings.slack_channel_rate, burst=settings.slack_channel_burst)
     store = OutboxStore(sessions) if sessions is not None else None
-    return SlackIO(SlackOutbox(api, store, pacer=pacer, budget=settings.slack_retry_seconds))
+    outbox = SlackOutbox(api, store, pacer=pacer, budget=settings.slack_retry_seconds)
+    return SlackTransport(outbox, settings)
 
 
 def build_app(
@@ -60,7 +62,7 @@ def build_app(
     desk: Desk,
     *,
     client: WebClient | None = None,
-    io: SlackIO | None = None,
+    transport: SlackTransport | None = None,
 ) -> App:
     client = client or make_client(settings)
     app = App(
@@ -71,7 +73,7 @@ def build_app(
         token_verification_enabled=bool(client.token),
         name="sg-support-bot",
     )
-    support = Support(settings, desk, io or make_io(settings, desk.sessions))
+    support = Support(settings, desk, transport or make_transport(settings, desk.sessions))
     desk.on_replayed = support.questions.replayed
     app._support = support  # type: ignore[attr-defined]
     app.use(_inject(support))

@@ -69,7 +69,7 @@ def form_errors(payload: dict[str, Any], leads: set[str]) -> dict[str, str] | No
             return {ids.REPLY_BLOCK: t("slack.form.empty")}
         user = _str(_dict(payload.get("user")).get("id"))
         if user not in leads:
-            return {ids.REPLY_BLOCK: t("slack.lead_only")}
+            return {ids.REPLY_BLOCK: t("flow.lead_only")}
     return None
 
 

@@ -27,10 +27,11 @@ from bot.core.inbox_workers import InboxWorkers
 from bot.db.engine import Schema, Timeouts, make_engine, session_factory
 from bot.knowledge.registry import Knowledge
 from bot.sla.escalation import default_instance
-from bot.slack.app import build_app, make_io, support_of
+from bot.slack.app import build_app, make_transport, support_of
 from bot.slack.intake import Intake
 from bot.slack.notifier import SlackNotifier
 from bot.slack.server import SlackWsgi
+from bot.wiring import Core, start_jobs
 
 log = logging.getLogger(__name__)
 FAST_THREADS = 4
@@ -102,9 +103,10 @@ def start_runtime(
     if not schema.ensure():
         log.error("database unavailable at start: requests are spooled until it is back")
     sessions = session_factory(engine)
-    desk = Desk(sessions, knowledge or Knowledge.load(settings.knowledge_dir), settings)
-    io = make_io(settings, sessions)
-    app = build_app(settings, desk, io=io)
+    knowledge = knowledge or Knowledge.load(settings.knowledge_dir)
+    desk = Desk(sessions, knowledge, settings)
+    transport = make_transport(settings, sessions)
+    app = build_app(settings, desk, transport=transport)
     me = instance or default_instance()
     store = InboxStore(
         sessions,
@@ -119,23 +121,14 @@ def start_runtime(
         store, lambda item: intake_ref[0].handle(item), threads=settings.inbox_workers, poll=poll
     )
     support = support_of(app)
-    intake = Intake(app, store, workers, support.tickets.leads(), wait=wait)
+    intake = Intake(app, store, workers, support.chat.leads(), wait=wait)
     intake_ref.append(intake)
     workers.start()
     runtime = Runtime(
         settings, engine, ack_engine, sessions, schema, desk, app, store, workers, intake
     )
     if scheduler:
-        from bot.sla.scheduler import start_scheduler
-
-        # the schema first: replaying the spool into a database without tables would reject it
-        jobs = [
-            schema.ensure,
-            lambda: schema.ready and desk.replay_spool(),
-            lambda: schema.ready and support.tickets.announce_pending(),
-        ]
-        notifier = SlackNotifier(settings, io)
-        runtime.scheduler = start_scheduler(
-            sessions, settings, notifier, instance=me, extra_jobs=jobs
-        )
+        core = Core(settings, engine, schema, sessions, knowledge, desk)
+        notifier = SlackNotifier(settings, transport)
+        runtime.scheduler = start_jobs(core, notifier, support.tickets.announce_pending)
     return runtime

@@ -99,9 +99,7 @@ class FakeSlack:
         with self._lock:
             self._failures.setdefault(method, []).append((status, retry_after))
 
-    def fail_for(
-        self, seconds: float, status: int = 429, methods: set[str] | None = None
-    ) -> None:
+    def fail_for(self, seconds: float, status: int = 429, methods: set[str] | None = None) -> None:
         """Every call (of `methods`, default all but auth.test) fails with `status` for a while."""
         with self._lock:
             chosen = frozenset(methods) if methods else None

@@ -9,7 +9,7 @@ import pytest
 
 from bot.config import Settings
 from bot.sla.escalation import TicketSummary
-from bot.slack.app import make_io
+from bot.slack.app import make_transport
 from bot.slack.notifier import SlackNotifier
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.harness import buttons
@@ -42,7 +42,7 @@ def notifier(fake: FakeSlack, escalation_to: str | None = "U0ONCALL") -> SlackNo
         support_lead="U0LEAD",
         escalation_to=escalation_to,
     )
-    return SlackNotifier(settings, make_io(settings, None))
+    return SlackNotifier(settings, make_transport(settings, None))
 
 
 def test_reminder_goes_to_the_lead_in_the_card_thread(fake) -> None:

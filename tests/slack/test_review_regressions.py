@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from bot.db.models import CommunityThread, Question
-from bot.slack.app import make_io
+from bot.slack.app import make_transport
 from bot.slack.support import Support
 from tests.slack.conftest import COMMUNITY, NOTHING_Q, UNSURE_Q
 from tests.slack.harness import buttons
@@ -49,7 +49,9 @@ def test_a_dm_during_a_database_blip_never_becomes_a_public_question(slack) -> N
 
 
 def test_a_ticket_is_announced_once_even_when_a_sweep_runs_meanwhile(slack) -> None:
-    other = Support(slack.settings, slack.desk, make_io(slack.settings, slack.sessions)).tickets
+    other = Support(
+        slack.settings, slack.desk, make_transport(slack.settings, slack.sessions)
+    ).tickets
     real = slack.desk.record_ticket_card
     ticks: list[int] = []
 
@@ -69,7 +71,7 @@ def test_a_ticket_is_announced_once_even_when_a_sweep_runs_meanwhile(slack) -> N
 
 def test_without_a_private_lead_a_ticket_is_not_reannounced_every_tick(slack) -> None:
     settings = dataclasses.replace(slack.settings, support_lead=None, escalation_to="C0ONCALL")
-    support = Support(settings, slack.desk, make_io(settings, slack.sessions))
+    support = Support(settings, slack.desk, make_transport(settings, slack.sessions))
     support.tickets.open(
         user="U0ASKER", text="Urgent, tout est cassé", urgency="major", question_id=None
     )

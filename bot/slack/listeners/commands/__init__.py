@@ -3,7 +3,7 @@
 - `/question absence 2026-12-24..2026-12-31 [motif]`: the support lead declares closed days;
 - `/question aide`: how to ask (answered in the ack itself, see bot/slack/intake.py).
 The form opens right after the ack, in the fast lane (a trigger_id lives 3 seconds); `absence`
-comes through the inbox and its result is posted as an ephemeral message (only the lead sees it).
+comes through the inbox and its result is whispered (only the sender sees it).
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ def on_command(
     if words and words[0].lower() == "absence":
         ack()
         with support.reporting(user, None):
-            support.io.ephemeral(channel, user, support.tickets.absence(user, words[1:]))
+            answer = support.clicks.absence(user, words[1:])
+            support.io.whisper(channel, user, support.render.notice(answer))
         return
     if len(words) == 1 and words[0].lower() in HELP_WORDS:
         ack(text=t("slack.help", command=ids.SLASH_COMMAND))

@@ -1,5 +1,6 @@
-"""Modal submissions. The form is checked BEFORE the ack (errors go back into the modal with
-response_action "errors"); the ack closes the modal, then the work runs.
+"""Modal submissions. The form is checked BEFORE the ack, at the door already
+(bot/slack/requests.py: errors go back into the modal with response_action "errors"); the ack
+closes the modal, then the work runs from the inbox.
 
 - question form: "Question privée" checked -> a ticket (lead's DM card + asker's confirmation);
   unchecked -> the public flow in the asker's DM (answer, suggestions, or the community). Opened
@@ -14,11 +15,10 @@ from typing import Any
 
 from slack_bolt import Ack, App
 
-from bot.core import NotFound, StoreUnavailable
 from bot.slack import ids
 from bot.slack.requests import form_errors
 from bot.slack.support import Support
-from bot.slack.text import from_form
+from bot.slack.text import for_matching, from_form
 from bot.slack.views import read_question_form, read_reply_form
 
 
@@ -28,7 +28,7 @@ def on_question(
     support: Support = context["support"]
     user = str((body.get("user") or {}).get("id") or "")
     raw, private, urgency = read_question_form(view)
-    errors = form_errors(body, support.tickets.leads())
+    errors = form_errors(body, support.chat.leads())
     if errors:
         ack(response_action="errors", errors=errors)
         return
@@ -37,25 +37,15 @@ def on_question(
     question_id = meta.get("q") if isinstance(meta.get("q"), int) else None
     text = from_form(raw)
     with support.reporting(user, None):
-        if private:
-            support.tickets.open(user=user, text=text, urgency=urgency, question_id=question_id)
-            return
-        dm = support.io.dm_channel(user)
-        if question_id is not None and _unchanged(support, question_id, text):
-            support.questions.to_community(
-                question_id, user=user, reply_channel=dm, reply_thread=None
-            )
-            return
-        support.questions.ask(
-            user=user, text=text, channel=dm, thread_ts=None, kb_channel=meta.get("c")
+        support.clicks.question_form(
+            user=user,
+            text=text,
+            private=private,
+            urgency=urgency,
+            question_id=question_id,
+            kb_channel=meta.get("c"),
+            match_text=for_matching(text),
         )
-
-
-def _unchanged(support: Support, question_id: int, text: str) -> bool:
-    try:
-        return support.desk.get_question(question_id).text.strip() == text.strip()
-    except (NotFound, StoreUnavailable):
-        return False
 
 
 def on_lead_reply(
@@ -64,15 +54,16 @@ def on_lead_reply(
     support: Support = context["support"]
     user = str((body.get("user") or {}).get("id") or "")
     text = read_reply_form(view)
-    errors = form_errors(body, support.tickets.leads())
+    errors = form_errors(body, support.chat.leads())
     if errors:
         ack(response_action="errors", errors=errors)
         return
     ack()
     ticket_id = ids.unpack(view.get("private_metadata")).get("tk")
     with support.reporting(user, None):
-        if isinstance(ticket_id, int):
-            support.tickets.reply(ticket_id, user, from_form(text))
+        support.clicks.lead_reply(
+            user, ticket_id if isinstance(ticket_id, int) else None, from_form(text)
+        )
 
 
 def register(app: App) -> None:

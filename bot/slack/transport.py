@@ -1,9 +1,11 @@
-"""Small Web API helpers shared by the flows and the notifier: post, DM, ephemeral, permalink,
-and "is this destination private?" (private text may only ever go to one).
+"""The Slack Transport (bot.flows.ports): chat.postMessage, DMs, updates, deletes, ephemeral
+messages, permalinks, and "is this destination private?" (private text may only ever go to one).
+Who leads, who gets escalations and where the community is come from the settings.
 
-Every call that changes something goes through the outbox (bot/slack/outbox.py: recorded,
-retried, paced, never sent twice); lookups (conversations.open / .info, auth.test) are cached.
-Permalinks are built from the workspace URL (auth.test, once), never asked for one by one.
+Every call that changes something goes through the outbox (bot/slack/outbox.py: recorded
+before it is sent, retried on 429 / 5xx / timeouts, paced per channel, never sent twice);
+lookups (conversations.open / .info, auth.test) are cached. Links are built from the workspace
+URL (auth.test, once), as Slack builds them: no chat.getPermalink call per link.
 """
 
 from __future__ import annotations
@@ -14,36 +16,40 @@ from typing import Any
 
 from slack_sdk.errors import SlackApiError
 
+from bot.config import Settings
+from bot.flows.ports import Posted
 from bot.slack.blocks import Message
 from bot.slack.outbox import SlackOutbox
 
 log = logging.getLogger(__name__)
 
 
-class SlackIO:
-    def __init__(self, outbox: SlackOutbox) -> None:
+class SlackTransport:
+    def __init__(self, outbox: SlackOutbox, settings: Settings) -> None:
         self.outbox = outbox
+        self.settings = settings
         self._dm: dict[str, str] = {}
         self._private: dict[str, bool] = {}
         self._team_url: str | None = None
         self._lock = threading.Lock()
 
     def post(
-        self, channel: str, message: Message, *, thread_ts: str | None = None, **extra: Any
-    ) -> tuple[str, str]:
-        """chat.postMessage; returns (channel, ts) as Slack answered them."""
+        self, channel: str, message: Message, *, thread: str | None = None, broadcast: bool = False
+    ) -> Posted:
+        """chat.postMessage; returns where Slack says it landed."""
         text, blocks = message
-        params = {
+        params: dict[str, Any] = {
             "channel": channel,
             "text": text,
             "blocks": blocks,
-            "thread_ts": thread_ts,
+            "thread_ts": thread,
             "unfurl_links": False,
             "unfurl_media": False,
-            **extra,
         }
+        if broadcast and thread:
+            params["reply_broadcast"] = True
         response = self.outbox.call("chat.postMessage", params, channel=channel)
-        return str(response.get("channel") or channel), str(response.get("ts") or "")
+        return Posted(str(response.get("channel") or channel), str(response.get("ts") or ""))
 
     def update(self, channel: str, ts: str, message: Message) -> None:
         text, blocks = message
@@ -62,21 +68,23 @@ class SlackIO:
             self._dm[user] = channel
         return channel
 
-    def dm(self, user: str, message: Message, *, thread_ts: str | None = None) -> tuple[str, str]:
-        return self.post(self.dm_channel(user), message, thread_ts=thread_ts)
+    def dm(self, user: str, message: Message, *, thread: str | None = None) -> Posted:
+        return self.post(self.dm_channel(user), message, thread=thread)
 
-    def ephemeral(self, channel: str | None, user: str, text: str) -> None:
+    def delete(self, channel: str, ts: str) -> None:
+        self.outbox.call("chat.delete", {"channel": channel, "ts": ts}, channel=channel)
+
+    def whisper(self, channel: str | None, user: str, message: Message) -> None:
         """Only `user` sees it; in a DM (or without a channel) a normal DM message."""
-        notice = (text, [{"type": "section", "text": {"type": "mrkdwn", "text": text}}])
         if not channel or channel.startswith("D"):
-            self.dm(user, notice)
+            self.post(channel or self.dm_channel(user), message)
             return
         try:
-            params = {"channel": channel, "user": user, "text": text}
+            params = {"channel": channel, "user": user, "text": message[0]}
             self.outbox.call("chat.postEphemeral", params, channel=channel)
         except SlackApiError as exc:  # e.g. the bot left the channel: fall back to a DM
             log.warning("ephemeral failed (%s), sending a DM", exc.response.get("error"))
-            self.dm(user, notice)
+            self.dm(user, message)
 
     def team_url(self) -> str:
         """The workspace URL (https://x.slack.com/), from auth.test once; "" if unknown."""
@@ -89,15 +97,18 @@ class SlackIO:
             self._team_url = url if not url or url.endswith("/") else url + "/"
         return self._team_url
 
-    def permalink(self, channel: str, ts: str, thread_ts: str | None = None) -> str:
-        """The message's link, built as Slack builds it (no chat.getPermalink call)."""
+    def link(self, channel: str, ts: str, thread: str | None = None) -> str:
+        """The message's permalink, built as Slack builds it (no chat.getPermalink call)."""
         base = self.team_url()
         if not base or not channel or not ts:
             return ""
         link = f"{base}archives/{channel}/p{ts.replace('.', '')}"
-        if thread_ts and thread_ts != ts:
-            link += f"?thread_ts={thread_ts}&cid={channel}"
+        if thread and thread != ts:
+            link += f"?thread_ts={thread}&cid={channel}"
         return link
+
+    def is_user(self, destination: str) -> bool:
+        return destination.startswith(("U", "W"))
 
     def is_private(self, destination: str) -> bool:
         """True for a user (we DM them), a DM, or a channel Slack says is private. Unknown or
@@ -118,8 +129,17 @@ class SlackIO:
             self._private[destination] = private
         return private
 
-    def post_to(self, destination: str, message: Message, **extra: Any) -> tuple[str, str]:
+    def post_to(self, destination: str, message: Message) -> Posted:
         """A user id -> their DM; a channel id -> the channel."""
-        if destination.startswith(("U", "W")):
-            return self.dm(destination, message, **extra)
-        return self.post(destination, message, **extra)
+        if self.is_user(destination):
+            return self.dm(destination, message)
+        return self.post(destination, message)
+
+    def lead(self) -> str | None:
+        return self.settings.support_lead
+
+    def escalation_target(self) -> str | None:
+        return self.settings.escalation_to
+
+    def community_channel(self) -> str | None:
+        return self.settings.community_channel
