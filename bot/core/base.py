@@ -93,7 +93,7 @@ class DeskBase:
         done = session.get(SpooledMessage, key)
         if done is not None:
             last = payload.get("text") if isinstance(payload.get("text"), str) else None
-            return memo.decode(  # type: ignore[no-any-return]
+            return memo.decode(
                 (done.payload or {}).get("ref"),
                 lambda tid: self._view(session, self._ticket(session, tid), last),
             )

@@ -24,19 +24,21 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Literal, cast
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import Table, and_, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.core.spool import Spool, SpoolEntry
 from bot.core.store import short_reason
 from bot.db.models import InboxItem, OutboxCall, SpooledMessage
+from bot.db.results import rowcount
 from bot.db.types import utcnow
 
 log = logging.getLogger(__name__)
-COLS = InboxItem.__table__.c
+INBOX = cast(Table, InboxItem.__table__)
+COLS = INBOX.c
 Recorded = Literal["new", "duplicate", "spooled"]
 
 
@@ -114,7 +116,7 @@ class InboxStore:
         if claim:
             values.update(claimed_by=self.instance, claimed_at=now)
         with self.ack_sessions.begin() as session:
-            dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
+            dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
             stmt = dialect.insert(InboxItem).values(**values).on_conflict_do_nothing()
             return session.execute(stmt.returning(COLS.id)).first() is not None
 
@@ -140,7 +142,7 @@ class InboxStore:
             .with_for_update(skip_locked=True)
         )
         stmt = (
-            update(InboxItem.__table__)
+            update(INBOX)
             .where(COLS.id.in_(candidates.scalar_subquery()), ready)
             .values(claimed_by=self.instance, claimed_at=now)
             .returning(COLS.id, COLS.body, COLS.attempts, COLS.received_at)
@@ -152,18 +154,18 @@ class InboxStore:
     def done(self, item_id: str, error: str | None = None) -> bool:
         """Mark the item handled (only while this process holds it)."""
         stmt = (
-            update(InboxItem.__table__)
+            update(INBOX)
             .where(COLS.id == item_id, COLS.claimed_by == self.instance)
             .values(done_at=utcnow(), claimed_by=None, claimed_at=None, error=error)
         )
         with self.sessions.begin() as session:
-            return session.execute(stmt).rowcount == 1
+            return rowcount(session.execute(stmt)) == 1
 
     def release(self, item_id: str, attempts: int) -> None:
         """Give the item back, to be handled again after a back-off (1 s, 2 s, 4 s ... 5 min)."""
         wait = timedelta(seconds=min(300, 2 ** min(attempts, 9)))
         stmt = (
-            update(InboxItem.__table__)
+            update(INBOX)
             .where(COLS.id == item_id, COLS.claimed_by == self.instance)
             .values(
                 claimed_by=None,

@@ -10,9 +10,9 @@ Platform-neutral: the adapter's sender (bot/slack/outbox.py) does the sending an
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,7 +22,8 @@ from bot.core.views import StoreUnavailable, TryLater
 from bot.db.models import OutboxCall
 from bot.db.types import utcnow
 
-CALLS = OutboxCall.__table__.c
+OUTBOX = cast(Table, OutboxCall.__table__)
+CALLS = OUTBOX.c
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class OutboxStore:
         sent (with its stored response), or pending (it may or may not have reached Slack)."""
         try:
             with self.sessions.begin() as session:
-                dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
+                dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
                 stmt = (
                     dialect.insert(OutboxCall)
                     .values(
@@ -62,9 +63,7 @@ class OutboxStore:
                 if row.status != "pending":
                     return Prior(row.status, dict(row.response or {}))
                 session.execute(
-                    update(OutboxCall.__table__)
-                    .where(CALLS.key == key)
-                    .values(attempts=row.attempts + 1)
+                    update(OUTBOX).where(CALLS.key == key).values(attempts=row.attempts + 1)
                 )
                 return Prior("pending", {})
         except Exception as exc:
@@ -81,7 +80,7 @@ class OutboxStore:
 
     def _mark(self, key: str, status: str, response: dict[str, Any] | None) -> None:
         stmt = (
-            update(OutboxCall.__table__)
+            update(OUTBOX)
             .where(CALLS.key == key)
             .values(status=status, response=response, sent_at=utcnow())
         )

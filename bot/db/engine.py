@@ -12,7 +12,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.compat import optional_module
@@ -68,7 +68,7 @@ def make_engine(url: str, timeouts: Timeouts | None = None) -> Engine:
             cur.close()
 
         @event.listens_for(engine, "handle_error")
-        def _sqlite_stale(context) -> None:  # type: ignore[no-untyped-def]
+        def _sqlite_stale(context: ExceptionContext) -> None:
             if any(word in str(context.original_exception).lower() for word in _SQLITE_STALE):
                 context.is_disconnect = True  # drop the pool: new connections open read-write
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -175,7 +176,7 @@ class InboxItem(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     not_before: Mapped[datetime | None] = mapped_column(UTCDateTime)  # retry back-off
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str | None] = mapped_column(String(200))  # why it was given up (never text)
@@ -194,8 +195,9 @@ class OutboxCall(Base):
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     method: Mapped[str] = mapped_column(String(64))
     channel: Mapped[str | None] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | sent | failed
-    response: Mapped[dict | None] = mapped_column(JSON)  # what the caller needs (channel, ts)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # pending | sent | failed
+    status: Mapped[str] = mapped_column(String(16), default="pending", server_default="pending")
+    response: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # what the caller needs
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

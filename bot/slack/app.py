@@ -64,6 +64,17 @@ def build_app(
     client: WebClient | None = None,
     transport: SlackTransport | None = None,
 ) -> App:
+    return wire(settings, desk, client=client, transport=transport)[0]
+
+
+def wire(
+    settings: Settings,
+    desk: Desk,
+    *,
+    client: WebClient | None = None,
+    transport: SlackTransport | None = None,
+) -> tuple[App, Support]:
+    """The Bolt app and the Support facade its listeners use (the scheduler's jobs use it too)."""
     client = client or make_client(settings)
     app = App(
         client=client,
@@ -75,17 +86,11 @@ def build_app(
     )
     support = Support(settings, desk, transport or make_transport(settings, desk.sessions))
     desk.on_replayed = support.questions.replayed
-    app._support = support  # type: ignore[attr-defined]
     app.use(_inject(support))
     app.error(_on_error)
     for listeners in (events, actions, commands, views):
         listeners.register(app)
-    return app
-
-
-def support_of(app: App) -> Support:
-    """The Support facade wired into `app` (for the scheduler's jobs)."""
-    return app._support  # type: ignore[attr-defined, no-any-return]
+    return app, support
 
 
 def _inject(support: Support) -> Callable[..., Any]:

@@ -26,7 +26,7 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-class BotApplication(BaseApplication):  # type: ignore[misc]
+class BotApplication(BaseApplication):  # gunicorn is untyped: BaseApplication is Any
     def __init__(self, settings: Settings, options: dict[str, Any]) -> None:
         self.settings = settings
         self.options = options

@@ -27,7 +27,7 @@ from bot.core.inbox_workers import InboxWorkers
 from bot.db.engine import Schema, Timeouts, make_engine, session_factory
 from bot.knowledge.registry import Knowledge
 from bot.sla.escalation import default_instance
-from bot.slack.app import build_app, make_transport, support_of
+from bot.slack.app import make_transport, wire
 from bot.slack.intake import Intake
 from bot.slack.notifier import SlackNotifier
 from bot.slack.server import SlackWsgi
@@ -106,7 +106,7 @@ def start_runtime(
     knowledge = knowledge or Knowledge.load(settings.knowledge_dir)
     desk = Desk(sessions, knowledge, settings)
     transport = make_transport(settings, sessions)
-    app = build_app(settings, desk, transport=transport)
+    app, support = wire(settings, desk, transport=transport)
     me = instance or default_instance()
     store = InboxStore(
         sessions,
@@ -120,7 +120,6 @@ def start_runtime(
     workers = InboxWorkers(
         store, lambda item: intake_ref[0].handle(item), threads=settings.inbox_workers, poll=poll
     )
-    support = support_of(app)
     intake = Intake(app, store, workers, support.chat.leads(), wait=wait)
     intake_ref.append(intake)
     workers.start()

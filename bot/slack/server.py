@@ -199,4 +199,4 @@ def make_server(wsgi: SlackWsgi, host: str, port: int) -> ThreadingWSGIServer:
     server = _wsgiref_server(
         host, port, wsgi, server_class=ThreadingWSGIServer, handler_class=QuietHandler
     )
-    return server  # type: ignore[return-value]
+    return server
