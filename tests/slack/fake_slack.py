@@ -116,9 +116,9 @@ class FakeSlack:
             return queue.pop(0)
         if self._storm is not None:
             until, status, methods = self._storm
-            if time.monotonic() < until and method != "auth.test":
-                if methods is None or method in methods:
-                    return status, 1
+            chosen = methods is None or method in methods
+            if time.monotonic() < until and method != "auth.test" and chosen:
+                return status, 1
         return None
 
     def respond(self, method: str, **payload: Any) -> None:

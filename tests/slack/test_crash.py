@@ -82,7 +82,9 @@ def test_kill_9_during_a_burst_then_slack_retries_every_event_handled_once(
         assert _wait(drained, 60)
         time.sleep(2.5)  # one more lease: nothing is handled a second time later
         replies = [len(fake_slack.delivered_to(dm_of(u))) for u in users]
-        assert replies == [1] * EVENTS, [(u, r) for u, r in zip(users, replies) if r != 1]
+        assert replies == [1] * EVENTS, [
+            (u, r) for u, r in zip(users, replies, strict=True) if r != 1
+        ]
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(20)
