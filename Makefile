@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench eval kb-check serve clean
+.PHONY: run test lint bench eval kb-check serve loadtest clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ kb-check: $(STAMP)
 ## serve: Slack HTTP mode under gunicorn (HOST, PORT, WORKERS: default one per core)
 serve: $(STAMP)
 	$(BIN)/python -m bot serve --host $${HOST:-0.0.0.0} --port $${PORT:-3000} $${WORKERS:+--workers $$WORKERS}
+
+## loadtest: signed events into the app over loopback (bounded: about 2 minutes per rate set)
+loadtest: $(STAMP)
+	$(BIN)/python -m tests.slack.loadtest $${LOADTEST_ARGS}
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

@@ -40,6 +40,7 @@ class Call:
     params: dict[str, Any]
     headers: dict[str, str] = field(default_factory=dict)
     response: dict[str, Any] = field(default_factory=dict)  # what the fake answered
+    at: float = field(default_factory=time.monotonic)  # when it arrived
 
     def texts(self) -> list[str]:
         """Every string in the params, however deep (blocks, views, attachments)."""
@@ -228,6 +229,8 @@ class FakeSlack:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as slack.com
+
             def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
                 pass
 

@@ -1,0 +1,288 @@
+"""`make loadtest`: signed events into the app over loopback, the Web API stand-in answering.
+
+For each configuration (SQLite / PostgreSQL, one or several gunicorn workers) the app is started
+as `python -m bot serve`, then for each rate R events/s are sent for `--seconds` (open loop: each
+request leaves at its scheduled time, on kept-alive connections), and the run waits (bounded)
+for the backlog to drain. Printed per rate: events/s sent and handled, ack p50 / p99 / max
+(from the scheduled time), reply lag p50 / p99 (event sent -> its reply reaching the Web API),
+lost (acked, never answered), duplicated (answered twice), the app's memory (RSS, all processes)
+and the machine load. Each reply carries its event's id (the outbox key in its metadata), so
+lost and duplicated are exact.
+
+    .venv/bin/python -m tests.slack.loadtest [--rates 250,500] [--seconds 10]
+        [--db sqlite,postgresql] [--workers 1,2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import queue
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from tests.slack.fake_slack import FakeSlack
+from tests.slack.harness import SECRET, payload, sign
+
+ROOT = Path(__file__).resolve().parents[2]
+PG_ADMIN = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+QUESTION = "Quel navigateur faut-il utiliser ?"
+USERS = 3000
+SENDERS = 48
+
+
+def pct(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
+
+
+class App:
+    def __init__(self, db: str, workers: int, fake: FakeSlack, tmp: Path) -> None:
+        self.port = _free_port()
+        self.db_name: str | None = None
+        if db == "postgresql":
+            self.db_name = f"bot_load_{uuid.uuid4().hex[:8]}"
+            with create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT").connect() as conn:
+                conn.execute(text(f'CREATE DATABASE "{self.db_name}"'))
+            url = make_url(PG_ADMIN).set(database=self.db_name).render_as_string(False)
+        else:
+            url = f"sqlite:///{tmp / f'load-{uuid.uuid4().hex[:6]}.db'}"
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "SLACK_BOT_TOKEN": "xoxb-load",
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": fake.api_url,
+            "DATABASE_URL": url,
+            "KNOWLEDGE_DIR": str(ROOT / "knowledge"),
+            "SPOOL_DIR": str(tmp / "spool"),
+            "SUPPORT_LEAD": "U0LEAD",
+            "LOG_LEVEL": "ERROR",
+        }
+        command = [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1"]
+        command += ["--port", str(self.port), "--workers", str(workers)]
+        self.proc = subprocess.Popen(
+            command, env=env, cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.health().get("status") == "ok":
+                return
+            time.sleep(0.2)
+        raise RuntimeError("the app did not start")
+
+    def health(self) -> dict[str, Any]:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
+            conn.request("GET", "/healthz")
+            answer = conn.getresponse()
+            body = json.loads(answer.read() or b"{}")
+            conn.close()
+            return body if answer.status == 200 else {}
+        except (OSError, ValueError):
+            return {}
+
+    def rss_mb(self) -> float:
+        pids = [self.proc.pid]
+        children = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children")
+        if children.exists():
+            pids += [int(p) for p in children.read_text().split()]
+        total = 0
+        for pid in pids:
+            status = Path(f"/proc/{pid}/status")
+            if status.exists():
+                for line in status.read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+        return total / 1024
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        if self.db_name:
+            with create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT").connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{self.db_name}" WITH (FORCE)'))
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Load:
+    """Open-loop sender: request i leaves at start + i / rate."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.jobs: queue.Queue[tuple[float, str, bytes] | None] = queue.Queue()
+        self.acks: dict[str, tuple[int, float]] = {}
+        self.sent_at: dict[str, float] = {}
+        self.lock = threading.Lock()
+        self.threads = [threading.Thread(target=self._send, daemon=True) for _ in range(SENDERS)]
+        for thread in self.threads:
+            thread.start()
+
+    def _send(self) -> None:
+        conn: http.client.HTTPConnection | None = None
+        while (job := self.jobs.get()) is not None:
+            due, event_id, body = job
+            status = 0
+            for _ in (1, 2):
+                try:
+                    if conn is None:
+                        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+                    headers = {"Content-Type": "application/json", **sign(body)}
+                    conn.request("POST", "/slack/events", body=body, headers=headers)
+                    answer = conn.getresponse()
+                    answer.read()
+                    status = answer.status
+                    break
+                except (OSError, http.client.HTTPException):
+                    if conn is not None:
+                        conn.close()
+                    conn = None
+            with self.lock:
+                self.acks[event_id] = (status, time.monotonic() - due)
+
+    def run(self, rate: int, seconds: float, tag: str) -> None:
+        start = time.monotonic() + 0.2
+        for i in range(int(rate * seconds)):
+            event_id = f"EvL{tag}{i:07d}"
+            user = f"U0L{i % USERS:06d}"
+            body = payload("event_message_im")
+            ts = f"1767400000.{i:06d}"
+            body["event_id"] = event_id
+            body["event"].update(text=QUESTION, user=user, channel="D" + user[1:], ts=ts)
+            data = json.dumps(body).encode()
+            due = start + i / rate
+            delay = due - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            self.sent_at[event_id] = due
+            self.jobs.put((due, event_id, data))
+
+    def close(self) -> None:
+        for _ in self.threads:
+            self.jobs.put(None)
+
+
+def replies(fake: FakeSlack) -> dict[str, list[float]]:
+    """event id -> the times its replies reached the Web API."""
+    found: dict[str, list[float]] = {}
+    for call in fake.of("chat.postMessage"):
+        if not call.response.get("ok"):
+            continue
+        meta = call.params.get("metadata")
+        try:
+            key = json.loads(meta)["event_payload"]["k"] if isinstance(meta, str) else ""
+        except (ValueError, KeyError, TypeError):
+            key = ""
+        if key.startswith("ev:"):
+            found.setdefault(key[3:].split("#")[0], []).append(call.at)
+    return found
+
+
+def measure(app: App, fake: FakeSlack, rate: int, seconds: float, tag: str) -> dict[str, Any]:
+    fake.reset()
+    load = Load(app.port)
+    started = time.monotonic()
+    load.run(rate, seconds, tag)
+    while len(load.acks) < len(load.sent_at) and time.monotonic() - started < seconds + 30:
+        time.sleep(0.05)
+    sent_for = time.monotonic() - started
+    peak = app.rss_mb()
+    drained = False
+    while time.monotonic() - started < seconds + 60:
+        health = app.health()
+        if health.get("inbox") == 0 and health.get("spooled") == 0:
+            drained = True
+            break
+        time.sleep(0.2)
+    time.sleep(0.5)
+    handled_for = time.monotonic() - started
+    load.close()
+    got = replies(fake)
+    acked = [e for e, (s, _) in load.acks.items() if s == 200]
+    ack_times = [t for s, t in load.acks.values() if s == 200]
+    lags = [min(got[e]) - load.sent_at[e] for e in acked if e in got]
+    return {
+        "rate": rate,
+        "sent/s": len(load.sent_at) / max(sent_for, seconds),
+        "handled/s": sum(1 for e in acked if e in got) / handled_for,
+        "acked": len(acked),
+        "not acked": len(load.sent_at) - len(acked),
+        "ack p50 ms": pct(ack_times, 50) * 1000,
+        "ack p99 ms": pct(ack_times, 99) * 1000,
+        "ack max ms": max(ack_times, default=float("nan")) * 1000,
+        "lag p50 ms": pct(lags, 50) * 1000,
+        "lag p99 ms": pct(lags, 99) * 1000,
+        "lost": sum(1 for e in acked if e not in got),
+        "duplicated": sum(1 for e in got if len(got[e]) > 1),
+        "drained": drained,
+        "rss MB": peak,
+        "load": os.getloadavg()[0],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rates", default="250,500")
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--db", default="sqlite,postgresql")
+    parser.add_argument("--workers", default="1,2")
+    args = parser.parse_args()
+    rates = [int(r) for r in args.rates.split(",")]
+    fake = FakeSlack().start()
+    header = (
+        f"{'db':<10} {'wk':>2} {'rate':>5} {'sent/s':>7} {'done/s':>7} {'ack p50':>8} "
+        f"{'p99':>7} {'max':>7} {'lag p50':>8} {'p99':>7} {'lost':>5} {'dup':>4} "
+        f"{'drained':>7} {'RSS MB':>7} {'load':>5}"
+    )
+    print(header, flush=True)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for db in args.db.split(","):
+                for workers in [int(w) for w in args.workers.split(",")]:
+                    app = App(db, workers, fake, Path(tmp))
+                    try:
+                        for n, rate in enumerate(rates):
+                            row = measure(app, fake, rate, args.seconds, f"{db[0]}{workers}{n}")
+                            print(
+                                f"{db:<10} {workers:>2} {rate:>5} {row['sent/s']:>7.0f} "
+                                f"{row['handled/s']:>7.0f} {row['ack p50 ms']:>6.1f}ms "
+                                f"{row['ack p99 ms']:>5.0f}ms {row['ack max ms']:>5.0f}ms "
+                                f"{row['lag p50 ms']:>6.0f}ms {row['lag p99 ms']:>5.0f}ms "
+                                f"{row['lost'] + row['not acked']:>5} {row['duplicated']:>4} "
+                                f"{'yes' if row['drained'] else 'NO':>7} {row['rss MB']:>7.0f} "
+                                f"{row['load']:>5.1f}",
+                                flush=True,
+                            )
+                    finally:
+                        app.stop()
+    finally:
+        fake.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
