@@ -90,7 +90,7 @@ class DeskBase:
         if scope is None or not scope.durable:
             return apply()
         key = memo.write_key(scope.name, scope.next_write())
-        done = session.get(SpooledMessage, key)
+        done = session.get(SpooledMessage, key) if scope.again else None
         if done is not None:
             last = payload.get("text") if isinstance(payload.get("text"), str) else None
             return memo.decode(
@@ -98,6 +98,8 @@ class DeskBase:
                 lambda tid: self._view(session, self._ticket(session, tid), last),
             )
         result = apply()
+        if result is None and not (session.new or session.dirty or session.deleted):
+            return result  # nothing written (e.g. no open ticket): nothing to keep
         session.add(SpooledMessage(key=key, payload={"kind": "inbox", "ref": memo.encode(result)}))
         return result
 

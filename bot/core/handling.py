@@ -16,7 +16,8 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 _local = threading.local()
 
@@ -25,9 +26,13 @@ _local = threading.local()
 class Scope:
     name: str
     durable: bool  # True: an inbox item (handled again on failure)
+    again: bool = False  # handled before (a retry, a crash): look for what was already done
     calls: int = 0
     writes: int = 0
     error: BaseException | None = None  # how the handling ended, if it failed
+    # Web API calls sent during this handling, marked sent with the item's "done" (one
+    # transaction); (outbox key, what the caller kept of the response)
+    sent: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
     def next_key(self) -> str:
         self.calls += 1
@@ -56,9 +61,9 @@ def next_call_key() -> str:
 
 
 @contextmanager
-def handling(item_id: str, *, durable: bool = True) -> Iterator[Scope]:
+def handling(item_id: str, *, durable: bool = True, again: bool = False) -> Iterator[Scope]:
     previous = current()
-    scope = Scope(item_id, durable)
+    scope = Scope(item_id, durable, again)
     _local.scope = scope
     try:
         yield scope

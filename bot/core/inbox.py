@@ -19,17 +19,18 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
-from sqlalchemy import Table, and_, delete, func, or_, select, update
+from sqlalchemy import Engine, Table, and_, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.core.outbox import mark_sent
 from bot.core.spool import Spool, SpoolEntry
 from bot.core.store import short_reason
 from bot.db.models import InboxItem, OutboxCall, SpooledMessage
@@ -40,6 +41,8 @@ log = logging.getLogger(__name__)
 INBOX = cast(Table, InboxItem.__table__)
 COLS = INBOX.c
 Recorded = Literal["new", "duplicate", "spooled"]
+Sent = Sequence[tuple[str, dict[str, Any]]]
+REFUSAL_MEMORY = 10.0
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Item:
     id: str
     body: str
     attempts: int = 0
+    again: bool = False  # taken by a claim: it may have been (partly) handled before
 
 
 @dataclass(frozen=True)
@@ -72,8 +76,8 @@ class InboxStore:
         deadline: float = 0.5,
         ack_threads: int = 8,
     ) -> None:
-        self.sessions = sessions
-        self.ack_sessions = ack_sessions or sessions
+        self.engine: Engine = sessions.kw["bind"]
+        self.ack_engine: Engine = (ack_sessions or sessions).kw["bind"]
         self.spool = spool
         self.instance = instance
         self.lease = lease
@@ -81,32 +85,40 @@ class InboxStore:
         self._pool = ThreadPoolExecutor(ack_threads, thread_name_prefix="inbox-ack")
         self._suspect_until = 0.0  # monotonic: skip the database while it just failed
         self._lock = threading.Lock()
-        self.writable = True  # the last insert (ack or spool replay) went through
+        self._refused_at: float | None = None  # monotonic: the last insert the database refused
 
     # --- at the ack ---------------------------------------------------------------------------
     def record(self, item_id: str, body: str, *, claim: bool = True) -> Recorded:
         """Record the item durably within `deadline` seconds; never raises for a database that is
         down or slow (the spool takes it), only if the spool itself cannot be written."""
-        now = time.monotonic()
-        if now >= self._suspect_until:
-            abandoned = threading.Event()
-            future: Future[bool] = self._pool.submit(self._insert, item_id, body, claim, abandoned)
+        if time.monotonic() >= self._suspect_until:
             try:
-                fresh = future.result(timeout=self.deadline)
-                self.writable = True
+                fresh = self._insert_within(item_id, body, claim)
+                self._refused_at = None
                 return "new" if fresh else "duplicate"
-            except FutureTimeout:
-                abandoned.set()
-                log.warning("inbox: database too slow, item %s spooled", item_id)
-                with self._lock:
-                    self._suspect_until = time.monotonic() + 1.0
             except _Abandoned:
                 pass
-            except Exception as exc:  # noqa: BLE001 - down, read-only, refused: the spool takes it
+            except Exception as exc:  # noqa: BLE001 - down, slow, read-only: the spool takes it
                 log.warning("inbox: item %s spooled (%s)", item_id, short_reason(exc))
-        self.writable = False
+                with self._lock:  # the next acks go straight to the spool for a second
+                    self._suspect_until = time.monotonic() + 1.0
+        self._refused_at = time.monotonic()
         self.spool.append("inbox", {"body": body}, key=item_id)
         return "spooled"
+
+    def _insert_within(self, item_id: str, body: str, claim: bool) -> bool:
+        """The insert, bounded by `deadline`. SQLite has no network to hang: its busy timeout
+        (the ack engine's, as short as the deadline) bounds it in this thread. PostgreSQL runs
+        it in a helper thread the ack stops waiting for (a partition never answers)."""
+        if self.ack_engine.dialect.name == "sqlite":
+            return self._insert(item_id, body, claim, threading.Event())
+        abandoned = threading.Event()
+        future: Future[bool] = self._pool.submit(self._insert, item_id, body, claim, abandoned)
+        try:
+            return future.result(timeout=self.deadline)
+        except FutureTimeout as exc:
+            abandoned.set()  # if it has not started yet, it never will
+            raise TimeoutError("the database did not answer in time") from exc
 
     def _insert(self, item_id: str, body: str, claim: bool, abandoned: threading.Event) -> bool:
         if abandoned.is_set():
@@ -115,10 +127,10 @@ class InboxStore:
         values = {"id": item_id, "body": body, "received_at": now, "attempts": 0}
         if claim:
             values.update(claimed_by=self.instance, claimed_at=now)
-        with self.ack_sessions.begin() as session:
-            dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+        with self.ack_engine.begin() as conn:
+            dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
             stmt = dialect.insert(InboxItem).values(**values).on_conflict_do_nothing()
-            return session.execute(stmt.returning(COLS.id)).first() is not None
+            return conn.execute(stmt.returning(COLS.id)).first() is not None
 
     # --- workers ------------------------------------------------------------------------------
     def claim(
@@ -147,22 +159,26 @@ class InboxStore:
             .values(claimed_by=self.instance, claimed_at=now)
             .returning(COLS.id, COLS.body, COLS.attempts, COLS.received_at)
         )
-        with self.sessions.begin() as session:
-            rows = session.execute(stmt).all()
-        return [Item(r.id, r.body, r.attempts) for r in sorted(rows, key=lambda r: r.received_at)]
+        with self.engine.begin() as conn:
+            rows = conn.execute(stmt).all()
+        ordered = sorted(rows, key=lambda r: r.received_at)
+        return [Item(r.id, r.body, r.attempts, again=True) for r in ordered]
 
-    def done(self, item_id: str, error: str | None = None) -> bool:
-        """Mark the item handled (only while this process holds it)."""
+    def done(self, item_id: str, error: str | None = None, sent: Sent = ()) -> bool:
+        """Mark the item handled (only while this process holds it), and the Web API calls its
+        handling sent, in one transaction."""
         stmt = (
             update(INBOX)
             .where(COLS.id == item_id, COLS.claimed_by == self.instance)
             .values(done_at=utcnow(), claimed_by=None, claimed_at=None, error=error)
         )
-        with self.sessions.begin() as session:
-            return rowcount(session.execute(stmt)) == 1
+        with self.engine.begin() as conn:
+            mark_sent(conn, sent)
+            return rowcount(conn.execute(stmt)) == 1
 
-    def release(self, item_id: str, attempts: int) -> None:
-        """Give the item back, to be handled again after a back-off (1 s, 2 s, 4 s ... 5 min)."""
+    def release(self, item_id: str, attempts: int, sent: Sent = ()) -> None:
+        """Give the item back, to be handled again after a back-off (1 s, 2 s, 4 s ... 5 min);
+        the calls already sent are marked, so that they are not sent again."""
         wait = timedelta(seconds=min(300, 2 ** min(attempts, 9)))
         stmt = (
             update(INBOX)
@@ -174,8 +190,9 @@ class InboxStore:
                 not_before=utcnow() + wait,
             )
         )
-        with self.sessions.begin() as session:
-            session.execute(stmt)
+        with self.engine.begin() as conn:
+            mark_sent(conn, sent)
+            conn.execute(stmt)
 
     # --- upkeep -------------------------------------------------------------------------------
     def replay_spool(self) -> int:
@@ -184,11 +201,18 @@ class InboxStore:
             return 0
         replayer = _SpoolReplayer(self)
         applied = self.spool.replay(replayer)
-        self.writable = not replayer.failed
+        self._refused_at = time.monotonic() if replayer.failed else None
         return applied
 
+    @property
+    def writable(self) -> bool:
+        """False while the database refuses inserts: it refused the last one, less than
+        `REFUSAL_MEMORY` seconds ago (then the next ack, or the spool replay, tries again)."""
+        refused = self._refused_at
+        return refused is None or time.monotonic() - refused > REFUSAL_MEMORY
+
     def backlog(self) -> Backlog:
-        with self.sessions.begin() as session:
+        with self.engine.begin() as session:
             inbox = session.scalar(select(func.count()).where(COLS.done_at.is_(None)))
             outbox = session.scalar(
                 select(func.count()).select_from(OutboxCall).where(OutboxCall.status == "pending")
@@ -198,7 +222,7 @@ class InboxStore:
     def prune(self, keep: timedelta = timedelta(days=1)) -> None:
         """Forget handled items and sent calls older than `keep` (Slack retries within minutes)."""
         cutoff = utcnow() - keep
-        with self.sessions.begin() as session:
+        with self.engine.begin() as session:
             session.execute(delete(InboxItem).where(COLS.done_at < cutoff))
             session.execute(
                 delete(OutboxCall).where(

@@ -3,7 +3,7 @@
 `submit(item)` hands over an item recorded (and claimed) at the ack; a poller thread claims,
 every `poll` seconds, the items nobody holds (spooled during an outage, overflow, a crashed
 process's items once their lease is over), replays the inbox spool and prunes old rows.
-`handle(item)` (the adapter's) returns an Outcome:
+`handle(item)` (the adapter's) returns what happened (with the Web API calls it sent):
 - DONE: marked done; FAILED (a bug, a refused request): marked done with the reason, not retried;
 - RETRY (`TryLater`: database or Slack unavailable): released with a back-off, handled again.
 If the database cannot even take the "done", the item stays claimed and is retaken after the
@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.core.inbox import InboxStore, Item
+from bot.core.inbox import InboxStore, Item, Sent
 from bot.core.store import short_reason
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,13 @@ class Outcome(enum.Enum):
     DONE = "done"
     RETRY = "retry"
     FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Handled:
+    outcome: Outcome
+    reason: str | None = None
+    sent: Sent = ()  # the Web API calls sent meanwhile, marked with the outcome
 
 
 @dataclass
@@ -42,7 +49,7 @@ class InboxWorkers:
     def __init__(
         self,
         store: InboxStore,
-        handle: Callable[[Item], tuple[Outcome, str | None]],
+        handle: Callable[[Item], Handled],
         *,
         threads: int = 4,
         poll: float = 1.0,
@@ -66,6 +73,9 @@ class InboxWorkers:
         self._poller = threading.Thread(target=self._poll, name="inbox-poll", daemon=True)
 
     def start(self) -> InboxWorkers:
+        """Start the threads (none when `threads` is 0: this process only records)."""
+        if not self._threads:
+            return self
         for thread in self._threads:
             thread.start()
         self._poller.start()
@@ -78,7 +88,8 @@ class InboxWorkers:
             self._queue.put(None)
         deadline = time.monotonic() + timeout
         for thread in [*self._threads, self._poller]:
-            thread.join(max(0.0, deadline - time.monotonic()))
+            if thread.is_alive():
+                thread.join(max(0.0, deadline - time.monotonic()))
 
     @property
     def room(self) -> int:
@@ -115,31 +126,40 @@ class InboxWorkers:
 
     def _run(self, item: Item) -> None:
         try:
-            outcome, reason = self.handle(item)
+            handled = self.handle(item)
         except Exception as exc:  # noqa: BLE001 - the adapter's handle should not raise
             log.exception("inbox item %s: handler raised", item.id)
-            outcome, reason = Outcome.FAILED, short_reason(exc)
+            handled = Handled(Outcome.FAILED, short_reason(exc))
         try:
-            if outcome is Outcome.RETRY:
-                log.info("inbox item %s: retried later (%s)", item.id, reason)
-                self.store.release(item.id, item.attempts)
+            if handled.outcome is Outcome.RETRY:
+                log.info("inbox item %s: retried later (%s)", item.id, handled.reason)
+                self.store.release(item.id, item.attempts, handled.sent)
             else:
-                self.store.done(item.id, reason if outcome is Outcome.FAILED else None)
+                failed = handled.outcome is Outcome.FAILED
+                self.store.done(item.id, handled.reason if failed else None, handled.sent)
         except Exception as exc:  # noqa: BLE001 - retaken after the lease
             log.warning("inbox item %s: not marked (%s)", item.id, short_reason(exc))
 
     def _poll(self) -> None:
         last_prune = time.monotonic()
+        full = False
         while not self._stop.is_set():
-            self._wake.wait(self.poll)
+            if not full:  # a full batch: more are waiting, claim again at once
+                self._wake.wait(self.poll)
             self._wake.clear()
             if self._stop.is_set():
                 return
+            full = False
             try:
                 self.store.replay_spool()
                 with self._lock:
                     busy = set(self._active)
-                for item in self.store.claim(self.room, exclude=busy):
+                room = self.room
+                if room < self.capacity // 2:  # still busy: let other processes take some
+                    continue
+                claimed = self.store.claim(room, exclude=busy)
+                full = len(claimed) == room
+                for item in claimed:
                     self.submit(item)
                 if time.monotonic() - last_prune > self.prune_every:
                     last_prune = time.monotonic()

@@ -9,10 +9,11 @@ Platform-neutral: the adapter's sender (bot/slack/outbox.py) does the sending an
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Connection, Engine, Table, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -32,16 +33,27 @@ class Prior:
     response: dict[str, Any]
 
 
+def mark_sent(conn: Connection, sent: Sequence[tuple[str, dict[str, Any]]]) -> None:
+    """Mark calls sent, in the caller's transaction (an inbox item's "done")."""
+    at = utcnow()
+    for key, response in sent:
+        conn.execute(
+            update(OUTBOX)
+            .where(CALLS.key == key)
+            .values(status="sent", response=response, sent_at=at)
+        )
+
+
 class OutboxStore:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self.sessions = sessions
+        self.engine: Engine = sessions.kw["bind"]
 
     def begin(self, key: str, method: str, channel: str | None) -> Prior | None:
         """Record the call (pending) and return None; or what is known of an earlier attempt:
         sent (with its stored response), or pending (it may or may not have reached Slack)."""
         try:
-            with self.sessions.begin() as session:
-                dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+            with self.engine.begin() as session:
+                dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
                 stmt = (
                     dialect.insert(OutboxCall)
                     .values(
@@ -85,8 +97,8 @@ class OutboxStore:
             .values(status=status, response=response, sent_at=utcnow())
         )
         try:
-            with self.sessions.begin() as session:
-                session.execute(stmt)
+            with self.engine.begin() as conn:
+                conn.execute(stmt)
         except Exception as exc:
             if not is_db_down(exc):
                 raise

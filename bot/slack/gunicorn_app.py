@@ -1,15 +1,23 @@
-"""`python -m bot serve --workers K`: the WSGI app under gunicorn, K worker processes.
+"""`python -m bot serve --workers K`: the WSGI app under gunicorn, K web processes and K handler
+processes (by default one each per core).
 
-The master applies the migrations once, then forks; each worker starts its own runtime (engines,
-inbox workers, SLA scheduler) after the fork, so no connection or thread crosses a fork. The
-inbox claims and the escalation sweep are safe with any number of processes. Worker class
-gthread: each process serves `THREADS` requests at once, with HTTP keep-alive.
+- The master applies the migrations once, then forks the web workers (worker class gthread:
+  `THREADS` requests at once per process, HTTP keep-alive). A web worker only verifies, records
+  and acks (`start_runtime(handle=False)`): the handling's CPU never holds up an ack, even
+  through Python's GIL.
+- The master also starts K handler processes (fresh interpreters) that claim the recorded
+  requests from the inbox, handle them and run the SLA scheduler; a handler that dies is started
+  again. The inbox claims and the escalation sweep are safe with any number of processes.
+No connection or thread crosses a fork: each process opens its own after it starts.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
+import signal
+import threading
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -20,10 +28,63 @@ from bot.messages import t
 
 log = logging.getLogger(__name__)
 THREADS = 8
+RESTART_DELAY = 1.0
 
 
 def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
+
+
+def handler_main(settings: Settings) -> None:
+    """A handler process: the inbox workers and the scheduler, until SIGTERM."""
+    from bot.slack.runtime import start_runtime
+
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    runtime = start_runtime(settings, poll=0.05)
+    try:
+        stop.wait()
+    finally:
+        runtime.close()
+
+
+class Handlers:
+    """Keeps `count` handler processes running (started again when one dies)."""
+
+    def __init__(self, settings: Settings, count: int) -> None:
+        self.settings = settings
+        self.count = count
+        self.stopping = threading.Event()
+        self.procs: list[Any] = []
+        self._context = multiprocessing.get_context("spawn")
+
+    def start(self) -> None:
+        for n in range(self.count):
+            threading.Thread(target=self._keep, args=(n,), daemon=True).start()
+
+    def _keep(self, n: int) -> None:
+        while not self.stopping.is_set():
+            proc = self._context.Process(
+                target=handler_main, args=(self.settings,), name=f"bot-handler-{n}"
+            )
+            proc.start()
+            self.procs.append(proc)
+            proc.join()
+            if not self.stopping.is_set():
+                log.error("handler process %s ended (%s): started again", n, proc.exitcode)
+                self.stopping.wait(RESTART_DELAY)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        for proc in self.procs:
+            if proc.is_alive():
+                proc.terminate()
+        for proc in self.procs:
+            proc.join(15)
 
 
 class BotApplication(BaseApplication):  # gunicorn is untyped: BaseApplication is Any
@@ -40,7 +101,7 @@ class BotApplication(BaseApplication):  # gunicorn is untyped: BaseApplication i
     def load(self) -> Any:
         from bot.slack.runtime import start_runtime
 
-        self.runtime = start_runtime(self.settings)
+        self.runtime = start_runtime(self.settings, scheduler=False, handle=False)
         return self.runtime.wsgi()
 
 
@@ -55,6 +116,7 @@ def run_gunicorn(settings: Settings, host: str, port: int, workers: int) -> int:
     if not Schema(engine).ensure():
         log.error("database unavailable at start: requests are spooled until it is back")
     engine.dispose()
+    handlers = Handlers(settings, workers)
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,
@@ -66,6 +128,8 @@ def run_gunicorn(settings: Settings, host: str, port: int, workers: int) -> int:
         "backlog": 2048,
         "loglevel": settings.log_level.lower(),
         "worker_exit": _worker_exit,
+        "when_ready": lambda server: handlers.start(),
+        "on_exit": lambda server: handlers.stop(),
         "proc_name": "sg-support-bot",
     }
     log.info(t("slack.run.http", host=host, port=port))

@@ -27,7 +27,7 @@ from slack_bolt import App, BoltRequest
 
 from bot.core.handling import adhoc, current, handling
 from bot.core.inbox import InboxStore, Item
-from bot.core.inbox_workers import InboxWorkers, Outcome
+from bot.core.inbox_workers import Handled, InboxWorkers, Outcome
 from bot.core.store import short_reason
 from bot.core.views import TryLater
 from bot.slack import requests
@@ -95,24 +95,23 @@ class Intake:
             except Exception:  # noqa: BLE001 - logged; the user can click again
                 log.exception("opening a modal failed")
 
-    def handle(self, item: Item) -> tuple[Outcome, str | None]:
+    def handle(self, item: Item) -> Handled:
         try:
             payload = json.loads(item.body)
         except ValueError:
-            return Outcome.FAILED, "unreadable body"
+            return Handled(Outcome.FAILED, "unreadable body")
         if not isinstance(payload, dict):
-            return Outcome.FAILED, "unreadable body"
-        with handling(item.id) as scope:
+            return Handled(Outcome.FAILED, "unreadable body")
+        with handling(item.id, again=item.again) as scope:
             try:
                 self.app.dispatch(BoltRequest(body=payload, mode="socket_mode"))
-            except TryLater as exc:
-                return Outcome.RETRY, str(exc)[:200]
-            error = scope.error
-        if isinstance(error, TryLater):
-            return Outcome.RETRY, str(error)[:200]
-        if error is not None:
-            return Outcome.FAILED, short_reason(error)
-        return Outcome.DONE, None
+            except Exception as exc:  # noqa: BLE001 - Bolt normally reports through note_error
+                scope.error = exc
+        if isinstance(scope.error, TryLater):
+            return Handled(Outcome.RETRY, str(scope.error)[:200], scope.sent)
+        if scope.error is not None:
+            return Handled(Outcome.FAILED, short_reason(scope.error), scope.sent)
+        return Handled(Outcome.DONE, None, scope.sent)
 
     def close(self) -> None:
         self._fast.shutdown(wait=False, cancel_futures=True)

@@ -8,7 +8,8 @@
 3. sends it on a kept-alive connection; retries 429 after Retry-After, 5xx and network errors
    or timeouts with a growing back-off, within `budget` seconds; then raises `TryLater` (inside an
    inbox item: the item is handled again later) or `SlackApiError` (a scheduled job retries);
-4. marks it sent, or failed when Slack refuses it for good (`ok: false`: SlackApiError raised).
+4. marks it sent (inside an inbox item: together with the item's "done", in one transaction),
+   or failed when Slack refuses it for good (`ok: false`: SlackApiError raised).
 A timed-out chat.postMessage may have reached Slack: before sending it again the outbox looks
 for it in the channel (each post carries its key in `metadata`), so it is not posted twice.
 `read(method, params)` is the same without the record (lookups: conversations.open, .info).
@@ -24,7 +25,7 @@ from typing import Any
 
 from slack_sdk.errors import SlackApiError
 
-from bot.core.handling import in_handling, next_call_key
+from bot.core.handling import current, in_handling, next_call_key
 from bot.core.outbox import OutboxStore
 from bot.core.views import TryLater
 from bot.slack.webapi import ApiReply, WebApi
@@ -90,7 +91,10 @@ class SlackOutbox:
                 self.store.failed(key)
             raise SlackApiError(f"{method}: {reply.body.get('error')}", reply.body)
         kept = {k: reply.body[k] for k in KEEP if k in reply.body}
-        if self.store is not None:
+        scope = current()
+        if scope is not None and scope.durable:
+            scope.sent.append((key, kept))  # marked with the item's "done", one transaction
+        elif self.store is not None:
             self.store.sent(key, kept)
         return reply.body
 
@@ -113,7 +117,9 @@ class SlackOutbox:
         delay = 0.5
         while True:
             if channel and method in PACED:
-                self.sleep(self.pacer.wait_time(channel))
+                wait = self.pacer.wait_time(channel)
+                if wait > 0:
+                    self.sleep(wait)
             if uncertain and key and method in PACED:
                 found = self._find(params, key)
                 if found is not None:

@@ -189,6 +189,7 @@ class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
 
 class QuietHandler(WSGIRequestHandler):
     timeout = READ_TIMEOUT
+    disable_nagle_algorithm = True  # headers and body leave at once (no delayed-ACK stall)
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
         log.debug("%s %s", self.address_string(), format % args)
