@@ -14,9 +14,10 @@ No connection or thread crosses a fork: each process opens its own after it star
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import signal
+import subprocess
+import sys
 import threading
 from typing import Any
 
@@ -24,7 +25,7 @@ from gunicorn.app.base import BaseApplication
 
 from bot.config import Settings
 from bot.db.engine import Schema, make_engine
-from bot.messages import t
+from bot.messages import set_language, t
 
 log = logging.getLogger(__name__)
 THREADS = 8
@@ -42,6 +43,7 @@ def handler_main(settings: Settings) -> None:
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    set_language(settings.language)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
@@ -53,14 +55,14 @@ def handler_main(settings: Settings) -> None:
 
 
 class Handlers:
-    """Keeps `count` handler processes running (started again when one dies)."""
+    """Keeps `count` handler processes running (started again when one dies). They are fresh
+    interpreters (`python -m bot.slack.gunicorn_app`) reading the same settings (same
+    environment, same folder): nothing of the master's state is shared with them."""
 
-    def __init__(self, settings: Settings, count: int) -> None:
-        self.settings = settings
+    def __init__(self, count: int) -> None:
         self.count = count
         self.stopping = threading.Event()
-        self.procs: list[Any] = []
-        self._context = multiprocessing.get_context("spawn")
+        self.procs: list[subprocess.Popen[bytes]] = []
 
     def start(self) -> None:
         for n in range(self.count):
@@ -68,23 +70,23 @@ class Handlers:
 
     def _keep(self, n: int) -> None:
         while not self.stopping.is_set():
-            proc = self._context.Process(
-                target=handler_main, args=(self.settings,), name=f"bot-handler-{n}"
-            )
-            proc.start()
+            proc = subprocess.Popen([sys.executable, "-m", "bot.slack.gunicorn_app"])
             self.procs.append(proc)
-            proc.join()
+            code = proc.wait()
             if not self.stopping.is_set():
-                log.error("handler process %s ended (%s): started again", n, proc.exitcode)
+                log.error("handler process %s ended (%s): started again", n, code)
                 self.stopping.wait(RESTART_DELAY)
 
     def stop(self) -> None:
         self.stopping.set()
         for proc in self.procs:
-            if proc.is_alive():
+            if proc.poll() is None:
                 proc.terminate()
         for proc in self.procs:
-            proc.join(15)
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
 
 class BotApplication(BaseApplication):  # gunicorn is untyped: BaseApplication is Any
@@ -116,7 +118,7 @@ def run_gunicorn(settings: Settings, host: str, port: int, workers: int) -> int:
     if not Schema(engine).ensure():
         log.error("database unavailable at start: requests are spooled until it is back")
     engine.dispose()
-    handlers = Handlers(settings, workers)
+    handlers = Handlers(workers)
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,
@@ -135,3 +137,7 @@ def run_gunicorn(settings: Settings, host: str, port: int, workers: int) -> int:
     log.info(t("slack.run.http", host=host, port=port))
     BotApplication(settings, options).run()
     return 0
+
+
+if __name__ == "__main__":  # a handler process, started by `Handlers`
+    handler_main(Settings.from_env())

@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from bot.config import Settings
 from bot.slack.runner import run_socket, serve_http
 from tests.slack.fake_slack import FakeSlack
@@ -100,3 +102,39 @@ def test_a_refused_token_or_unreachable_slack_is_a_clear_error(
     offline = Settings(**{**settings.__dict__, "slack_api_url": f"http://127.0.0.1:{closed}/api/"})
     assert run_socket(offline) == 1
     assert "Impossible de joindre Slack" in caplog.text
+
+
+@pytest.mark.slow
+def test_serve_under_gunicorn_with_two_workers(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": fake_slack.api_url,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.db'}",
+        "KNOWLEDGE_DIR": str(ROOT / "knowledge"),
+        "SPOOL_DIR": str(tmp_path / "spool"),
+        "SUPPORT_LEAD": "U0LEAD",
+    }
+    command = [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1"]
+    proc = subprocess.Popen(
+        [*command, "--port", str(port), "--workers", "2"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    send = Sender(port)
+    try:
+        assert _wait(lambda: send.request("GET", "/healthz").status == 200), proc.poll()
+        for n in range(6):  # several connections: both web workers take some
+            assert send.dm("Quel navigateur faut-il utiliser ?", user=f"U0G{n:04d}").status == 200
+        assert _wait(lambda: all(fake_slack.posts_to(f"D0G{n:04d}") for n in range(6)))
+        assert all(len(fake_slack.posts_to(f"D0G{n:04d}")) == 1 for n in range(6))
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        output = proc.communicate(timeout=30)[0].decode("utf-8", "replace")
+    assert proc.returncode == 0, output
+    assert "Traceback" not in output, output
