@@ -31,7 +31,7 @@ class FlakySessions:
         return self.real(*args, **kwargs)
 
 
-def test_a_dm_during_a_database_blip_never_becomes_a_public_question(slack) -> None:
+def test_a_dm_during_a_database_blip_never_becomes_a_public_question(slack, caplog) -> None:  # type: ignore[no-untyped-def]
     slack.send.submit_question("Mon client Dupont a un impayé", private=True)
     slack.fake.reset()
     # the desk's first transaction (the follow-up to the open ticket) fails: a blip
@@ -46,6 +46,7 @@ def test_a_dm_during_a_database_blip_never_becomes_a_public_question(slack) -> N
     assert sum("FR76" in c.blob() for c in slack.fake.delivered_to("D0LEAD")) == 1
     told = [c.blob() for c in slack.fake.delivered_to("D0ASKER")]
     assert len(told) == 1 and "transmis au support" in told[0]
+    assert "FR76" not in caplog.text and "Dupont" not in caplog.text  # logs carry no text
 
 
 def test_a_ticket_is_announced_once_even_when_a_sweep_runs_meanwhile(slack) -> None:
