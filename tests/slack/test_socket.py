@@ -24,13 +24,16 @@ def test_socket_mode_acks_at_once_right_after_a_refresh(fake_slack: FakeSlack, s
     client = connect_socket(config, runtime.intake)
     try:
         assert client is not None and sock.wait_opened(1)
+        # the client reads its connection (it acks), then Slack asks for a new one
+        help_command = dict(payload("slash_command"), text="aide")
+        assert sock.ack_time(sock.send(help_command, "slash_commands")) is not None
         opened = sock.opened
         sock.refresh()  # Slack asks for a new connection
         assert sock.wait_opened(opened + 1)
         event = payload("event_message_im")
         event["event"].update(text=BROWSER_Q, ts="1767309000.000001")
         envelope = sock.send(event, "events_api")
-        command = sock.send(dict(payload("slash_command"), text="aide"), "slash_commands")
+        command = sock.send(help_command, "slash_commands")
         for sent in (envelope, command):
             elapsed = sock.ack_time(sent)
             assert elapsed is not None and elapsed < 1.0
