@@ -5,6 +5,11 @@ MESSAGES: dict[str, str] = {
     "answer.suggestions_intro": "Je ne suis pas sûr d'avoir compris. Vouliez-vous parler de :",
     "answer.nothing": "Je n'ai pas trouvé de réponse dans la documentation.",
     "input.empty": "Votre message est vide : écrivez votre question en toutes lettres.",
+    "input.empty_reply": "Votre réponse est vide : écrivez-la en toutes lettres.",
+    "flood.notice": (
+        "Vous envoyez beaucoup de messages ; patientez une minute avant d'en envoyer d'autres. "
+        "Les messages envoyés entre-temps ne sont ni traités ni publiés."
+    ),
     "input.too_long": (
         "Votre message est trop long ({length} caractères, {limit} au plus). "
         "Résumez votre question ; vous pourrez donner les détails ensuite."
