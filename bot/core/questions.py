@@ -193,18 +193,28 @@ class QuestionsMixin(DeskBase):
         except IntegrityError:  # a concurrent claim won: report its post
             return self._read(mark)
 
-    def feedback(self, question_id: int | None, user: str, helpful: bool) -> None:
-        """Was the answer useful? Spooled (never raises) when the DB is down."""
+    def feedback(self, question_id: int | None, user: str, helpful: bool) -> bool:
+        """Was the answer useful? One vote per person and answer: a second vote replaces the
+        first (False then). Spooled (never raises, True) when the DB is down."""
         payload = {
             "question_id": question_id,
             "user": user,
             "helpful": bool(helpful),
             "at": iso(self.now()),
         }
-        self._write("feedback", payload, raise_when_down=False)
+        return self._write("feedback", payload, raise_when_down=False) is not False
 
-    def _apply_feedback(self, s: Session, p: dict[str, Any]) -> None:
+    def _apply_feedback(self, s: Session, p: dict[str, Any]) -> bool:
         question = s.get(Question, p["question_id"]) if p.get("question_id") else None
+        if question is not None:
+            earlier = s.scalar(
+                select(Feedback).where(
+                    Feedback.question_id == question.id, Feedback.user == p["user"]
+                )
+            )
+            if earlier is not None:
+                earlier.helpful = p["helpful"]
+                return False
         s.add(
             Feedback(
                 question_id=question.id if question else None,
@@ -214,6 +224,7 @@ class QuestionsMixin(DeskBase):
                 created_at=from_iso(p["at"]),
             )
         )
+        return True
 
     def first_time_event(self, event_id: str) -> bool:
         """True the first time `event_id` is seen (exact under concurrency: primary key).

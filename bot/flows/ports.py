@@ -190,6 +190,19 @@ class Renderer(Protocol[MOut]):
         """To the asker: someone answered in the community (link), and a "solved" button."""
         ...
 
+    def publish_choice(self, intro: str, asked: Asked) -> MOut:
+        """`intro`, then the asker's choice for a question nothing answered in private: publish
+        it in the community channel / send it privately to the support."""
+        ...
+
+    def add_to_ticket(self, intro: str, asked: Asked, tickets: Sequence[int]) -> MOut:
+        """`intro`, then one "add to my ticket n°N" choice per open ticket of the asker."""
+        ...
+
+    def ticket_closed(self, text: str, ticket: TicketView, *, reopen: bool) -> MOut:
+        """To the asker: `text` (their ticket is closed), with a "reopen" choice if `reopen`."""
+        ...
+
     def ticket_card(self, ticket: TicketView, received: str) -> MOut:
         """The lead's card: asker, question, received, due, state; reply / resolved buttons."""
         ...
