@@ -31,8 +31,8 @@ MESSAGES: dict[str, str] = {
         "Pour compléter votre demande, répondez dans le fil de ce message."
     ),
     "flow.ticket.confirm_major": (
-        "Votre urgence majeure est transmise au support (ticket n°{id}) : le responsable du "
-        "support et l'astreinte sont prévenus tout de suite. Personne d'autre ne la verra.\n"
+        "🚨 Urgence majeure transmise au support (ticket n°{id}) : le responsable du support et "
+        "l'astreinte sont prévenus tout de suite. Personne d'autre ne la verra.\n"
         "Pour compléter votre demande, répondez dans le fil de ce message."
     ),
     "flow.ticket.withdrawn": (
@@ -71,9 +71,6 @@ MESSAGES: dict[str, str] = {
     "flow.community.repeat": "Vous avez déjà posé cette question : {link}",
     "flow.community.withdrawn_post": "_Question retirée par son auteur._",
     "flow.feedback.already": "Votre avis sur cette réponse est mis à jour (un avis par personne).",
-    "flow.ticket.emergency": (
-        "🚨 Urgence majeure : le responsable du support et l'astreinte sont prévenus."
-    ),
     "flow.ticket.reply_sent": "Réponse envoyée à {asker} par {lead} :\n{text}",
     "flow.ticket.followup": "📨 Message de {asker} (ticket n°{id}) :\n{text}",
     "flow.ticket.followup_ack": "Votre message est transmis au support (ticket n°{id}).",
