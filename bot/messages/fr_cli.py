@@ -59,6 +59,7 @@ MESSAGES: dict[str, str] = {
         "SLA_TARGET_HOURS et SLA_DEADLINE_HOURS : il faut 0 < rappel ≤ échéance "
         "(reçu {target} et {deadline})"
     ),
+    "cli.positive": "{value} : un nombre entier d'au moins 1 est attendu",
     "settings.positive": "{name} doit être un nombre entier positif",
     "settings.not_negative": "{name} doit être un nombre entier positif ou nul",
     "settings.urgent_hours": (
