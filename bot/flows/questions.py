@@ -84,7 +84,7 @@ class QuestionFlows(Generic[M]):
             self.nothing_found(asked, channel=channel, thread=thread, handover=handover)
         else:  # smalltalk, invalid
             self.chat.tell(channel, reply.text, thread=thread)
-        if not reply.stored and reply.kind in {"answer", "suggestions"}:
+        if record and not reply.stored and reply.kind in {"answer", "suggestions"}:
             self.chat.tell(channel, t("store.down"), thread=thread)
         return reply
 
