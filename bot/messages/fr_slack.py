@@ -136,7 +136,8 @@ MESSAGES: dict[str, str] = {
     ),
     "slack.home.public": (
         "*Public par défaut* : une question sans réponse est publiée dans le canal de la "
-        "communauté, votre nom et votre question sont visibles de tous les membres. "
+        "communauté, votre nom et votre question sont visibles de tous les membres ; en message "
+        "privé, je vous demande d'abord si vous voulez la publier. "
         "Vous êtes prévenu dès qu'un membre répond ; marquez-la résolue d'un clic ou d'un ✅."
     ),
     "slack.home.private": (
