@@ -12,6 +12,9 @@ the id of the message a conversation hangs from (Slack thread_ts, a Discord thre
 
 Private text may only ever go to a destination for which `Transport.is_private` is true: a user
 (sent to their DM), a DM channel, or a channel the chat says is private.
+
+Extended since the first version (nothing renamed): `Transport.is_user`; `Renderer.
+publish_choice`, `add_to_ticket`, `ticket_closed` (issue 8: consent, ticket threads, reopening).
 """
 
 from __future__ import annotations

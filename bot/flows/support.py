@@ -112,7 +112,11 @@ class SupportFlows(Generic[M]):
     def _direct(self, message: Inbound) -> Reply | None:
         user, channel, thread = message.user, message.channel, message.thread
         if self.is_lead(user):
-            ticket = self.desk.find_ticket_by_card(channel, thread) if thread else None
+            try:
+                ticket = self.desk.find_ticket_by_card(channel, thread) if thread else None
+            except StoreUnavailable:  # nothing was kept: say so, the lead sends it again
+                self.chat.tell(channel, t("flow.lead.store_down"), thread=thread)
+                return None
             if ticket is not None:  # typed in the card's thread: the lead's answer
                 self.tickets.reply(ticket.id, user, message.text)
                 return None

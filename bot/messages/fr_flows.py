@@ -60,6 +60,10 @@ MESSAGES: dict[str, str] = {
         "communauté s'entraident (votre nom et votre question y seront visibles). Vous pouvez "
         "aussi l'envoyer en privé au support. Que préférez-vous ?"
     ),
+    "flow.lead.store_down": (
+        "La base de données est indisponible : ce message n'a pas été transmis. Renvoyez-le "
+        "dans un instant."
+    ),
     "flow.lead.not_a_question": (
         "Je n'ai pas trouvé de réponse dans l'aide. Vos messages ne sont jamais publiés : pour "
         "répondre à un ticket, écrivez dans le fil de sa carte ou utilisez le bouton Répondre."

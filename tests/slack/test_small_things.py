@@ -85,3 +85,27 @@ def test_the_card_shows_a_follow_up_after_an_answer(slack) -> None:
     update = slack.fake.last("chat.update")
     assert update.params["ts"] == ticket.lead_ts and "Ouvert" in update.blob()
     assert tickets(slack)[0].status == "open"
+
+
+def test_the_echoed_question_keeps_its_accents(slack) -> None:
+    question = f"{NOTHING_Q} Où est passée ma facture élevée ?"
+    slack.send.dm(question)
+    slack.send.click(buttons(slack.posts("D0ASKER")[-1])["ask_community"])
+    [post] = slack.posts(COMMUNITY)
+    assert "Où est passée ma facture élevée ?" in post.blob()
+    slack.send.click(buttons(slack.posts("D0ASKER")[-1])["ask_private"])
+    form = slack.fake.last("views.open").params["view"]
+    assert form["blocks"][0]["element"]["initial_value"] == question
+
+
+def test_the_leads_thread_reply_during_an_outage_is_not_lost_silently(slack) -> None:
+    from tests.slack.test_review_regressions import FlakySessions
+
+    slack.send.submit_question("Question privée", private=True)
+    [card] = slack.posts("D0LEAD")
+    # begin() 1: event dedupe; 2: finding the card's ticket fails (the database is down)
+    slack.desk.sessions = FlakySessions(slack.sessions, fail_at=2)
+    slack.send.dm("Voici la réponse", user=LEAD, thread_ts=card.response["ts"])
+    told = slack.posts("D0LEAD")[-1]
+    assert "n'a pas été transmis" in told.blob() and told.params["thread_ts"] == card.response["ts"]
+    assert not slack.posts(COMMUNITY)
