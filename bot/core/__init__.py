@@ -6,6 +6,7 @@ from bot.core.validation import MAX_QUESTION_CHARS
 from bot.core.views import (
     CommunityNotice,
     CommunityPost,
+    CommunitySolved,
     InvalidInput,
     NotFound,
     PrivateQuestion,
@@ -20,6 +21,7 @@ __all__ = [
     "MAX_QUESTION_CHARS",
     "CommunityNotice",
     "CommunityPost",
+    "CommunitySolved",
     "Desk",
     "InvalidInput",
     "NotFound",

@@ -100,7 +100,12 @@ class DeskBase:
         result = apply()
         if result is None and not (session.new or session.dirty or session.deleted):
             return result  # nothing written (e.g. no open ticket): nothing to keep
-        session.add(SpooledMessage(key=key, payload={"kind": "inbox", "ref": memo.encode(result)}))
+        try:
+            ref = memo.encode(result)
+        except TypeError:  # a result this module cannot keep: applied, not made repeatable
+            log.warning("write %s: result %s not kept", key, type(result).__name__)
+            return result
+        session.add(SpooledMessage(key=key, payload={"kind": "inbox", "ref": ref}))
         return result
 
     def _read(self, fn: Callable[[Session], T], *, claim: bool = False) -> T:
@@ -186,4 +191,5 @@ class DeskBase:
             first_answered_at=ticket.first_answered_at,
             closed_at=ticket.closed_at,
             last_message=last,
+            asker_ts=ticket.asker_ts,
         )

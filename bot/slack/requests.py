@@ -66,7 +66,7 @@ def form_errors(payload: dict[str, Any], leads: set[str]) -> dict[str, str] | No
         return {ids.Q_BLOCK: t(key, length=len(raw.strip()), limit=MAX_QUESTION_CHARS)}
     if callback == ids.LEAD_REPLY_FORM:
         if not read_reply_form(view).strip():
-            return {ids.REPLY_BLOCK: t("slack.form.empty")}
+            return {ids.REPLY_BLOCK: t("slack.form.reply_empty")}
         user = _str(_dict(payload.get("user")).get("id"))
         if user not in leads:
             return {ids.REPLY_BLOCK: t("flow.lead_only")}

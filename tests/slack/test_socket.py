@@ -29,7 +29,7 @@ def test_socket_mode_acks_at_once_right_after_a_refresh(fake_slack: FakeSlack, s
         assert sock.ack_time(sock.send(help_command, "slash_commands")) is not None
         opened = sock.opened
         sock.refresh()  # Slack asks for a new connection
-        assert sock.wait_opened(opened + 1)
+        assert sock.wait_opened(opened + 1, timeout=30)  # its monitor retries a failed reconnect
         event = payload("event_message_im")
         event["event"].update(text=BROWSER_Q, ts="1767309000.000001")
         envelope = sock.send(event, "events_api")

@@ -1,14 +1,14 @@
 """inbox and outbox: acknowledged requests and the Web API calls they must make
 
 Revision ID: 0004_inbox_outbox
-Revises: 0002
+Revises: 0003_privacy
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_inbox_outbox"
-down_revision = "0002"
+down_revision = "0003_privacy"
 branch_labels = None
 depends_on = None
 
