@@ -212,12 +212,15 @@ class InboxStore:
         return refused is None or time.monotonic() - refused > REFUSAL_MEMORY
 
     def backlog(self) -> Backlog:
-        with self.engine.begin() as session:
-            inbox = session.scalar(select(func.count()).where(COLS.done_at.is_(None)))
-            outbox = session.scalar(
+        """Items not handled yet: in the table, and in the spool. The spool is read first: an
+        item leaves it only once it is in the table, so none is missed in between."""
+        spooled = len(self.spool)
+        with self.engine.begin() as conn:
+            inbox = conn.scalar(select(func.count()).where(COLS.done_at.is_(None)))
+            outbox = conn.scalar(
                 select(func.count()).select_from(OutboxCall).where(OutboxCall.status == "pending")
             )
-        return Backlog(int(inbox or 0), int(outbox or 0), len(self.spool))
+        return Backlog(int(inbox or 0), int(outbox or 0), spooled)
 
     def prune(self, keep: timedelta = timedelta(days=1)) -> None:
         """Forget handled items and sent calls older than `keep` (Slack retries within minutes)."""

@@ -136,6 +136,8 @@ class InboxWorkers:
                 self.store.release(item.id, item.attempts, handled.sent)
             else:
                 failed = handled.outcome is Outcome.FAILED
+                if failed:
+                    log.warning("inbox item %s failed for good (%s)", item.id, handled.reason)
                 self.store.done(item.id, handled.reason if failed else None, handled.sent)
         except Exception as exc:  # noqa: BLE001 - retaken after the lease
             log.warning("inbox item %s: not marked (%s)", item.id, short_reason(exc))

@@ -134,7 +134,8 @@ def settle(runtime: Runtime, seconds: float = 15.0) -> None:
             backlog = runtime.store.backlog()
         except Exception:  # noqa: BLE001 - the database may still be coming back
             backlog = None
-        if backlog is not None and backlog.inbox == 0 and backlog.spooled == 0:
+        idle = runtime.workers.room == runtime.workers.capacity  # nothing in flight here
+        if backlog is not None and backlog.inbox == 0 and backlog.spooled == 0 and idle:
             return
         time.sleep(0.05)
     raise AssertionError(f"inbox not drained after {seconds} s: {backlog}")

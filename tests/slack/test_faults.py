@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.slack.runtime import Runtime, start_runtime
 from tests.slack.conftest import BROWSER_Q, COMMUNITY, NOTHING_Q, knowledge, serve, settle
 from tests.slack.fake_slack import FakeSlack, dm_of
-from tests.slack.harness import Sender
+from tests.slack.harness import Sender, buttons
 from tests.slack.tcp_proxy import TcpProxy
 
 SLACK_DEADLINE = 3.0
@@ -116,14 +116,23 @@ def test_a_refusing_database_loses_nothing_and_hands_over_later(live, proxy, db_
     nothing = app.send.dm(NOTHING_Q + " bis", user="U0B039999")
     assert nothing.status == 200 and all(s == 200 for s, _ in answered.values())
     assert app.send.request("GET", "/healthz").status == 503
-    assert not app.fake.delivered_to(COMMUNITY)  # nothing yet: it waits, it is not lost
+    assert not app.fake.delivered_to("D0B039999")  # nothing yet: it waits, it is not lost
     proxy.heal()
     settle(app.runtime, 30)
     assert [app.replies(u) for u in users(3, 10)] == [1] * 10
-    [post] = app.fake.delivered_to(COMMUNITY)  # the nothing-found question reached the community
-    assert "bis" in post.blob()
-    [told] = app.fake.delivered_to("D0B039999")  # one hand-over, no "database down" notice
+    # the nothing-found question gets its one hand-over (the offer to publish it), late, and
+    # never a "database down" notice; from a DM nothing goes public without the asker's consent
+    [told] = app.fake.delivered_to("D0B039999")
     assert "indisponible" not in told.blob()
+    assert not app.fake.delivered_to(COMMUNITY)
+    # the asker agrees to publish it while the database refuses again: done once it is back
+    proxy.refuse()
+    click = app.send.click(buttons(told)["ask_community"], user="U0B039999", channel="D0B039999")
+    assert click.status == 200
+    proxy.heal()
+    settle(app.runtime, 30)
+    [post] = app.fake.delivered_to(COMMUNITY)
+    assert "bis" in post.blob()
 
 
 def test_sqlite_write_outage_recovers_without_a_restart(live, db_url):  # type: ignore[no-untyped-def]
