@@ -30,6 +30,9 @@ from bot.messages import set_language, t
 log = logging.getLogger(__name__)
 THREADS = 8
 RESTART_DELAY = 1.0
+# handler processes yield the CPU to the web processes: when the machine is short of CPU, acks
+# still go out in time and the backlog waits (it is durable)
+HANDLER_NICENESS = 10
 
 
 def default_workers() -> int:
@@ -44,6 +47,7 @@ def handler_main(settings: Settings) -> None:
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     set_language(settings.language)
+    os.nice(HANDLER_NICENESS)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
