@@ -16,7 +16,7 @@ from bot.messages import set_language, t
 def _knowledge(settings: Settings):  # type: ignore[no-untyped-def]
     from bot.knowledge.registry import Knowledge
 
-    return Knowledge.load(settings.knowledge_dir)
+    return Knowledge.load(settings.knowledge_dir, settings.match_target_false_rate)
 
 
 def _check_kb(knowledge, kb: str) -> str | None:  # type: ignore[no-untyped-def]
@@ -88,10 +88,10 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.evaluation import EvalFileError, evaluate, read_cases
+    from bot.evaluation import EvalFileError, read_cases, report_of, run
 
     try:
-        cases = read_cases(Path(args.file))
+        files = {Path(f).stem: read_cases(Path(f)) for f in args.file}
     except (OSError, EvalFileError) as exc:
         print(t("cli.error", error=exc), file=sys.stderr)
         return 2
@@ -99,28 +99,76 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     if error := _check_kb(knowledge, args.kb):
         print(error, file=sys.stderr)
         return 2
-    report = evaluate(cases, knowledge, args.kb)
-    for o in report.misses:
+    runs = {name: run(cases, knowledge, args.kb) for name, cases in files.items()}
+    if args.fit:
+        return _fit(runs, settings, Path(args.fit))
+    for name, scored in runs.items():
+        report = report_of(scored)
+        if not args.curve:
+            for o in report.misses:
+                print(
+                    t(
+                        "cli.eval.miss",
+                        line=o.case.line,
+                        verdict=o.verdict,
+                        question=o.case.question,
+                        unit=o.unit_id or "-",
+                        score=o.score if o.score is not None else "-",
+                    )
+                )
+        else:
+            _print_curve(scored, knowledge)
         print(
-            t(
-                "cli.eval.miss",
-                line=o.case.line,
-                verdict=o.verdict,
-                question=o.case.question,
-                unit=o.unit_id or "-",
-                score=o.score if o.score is not None else "-",
+            (f"{name} : " if len(runs) > 1 else "")
+            + t(
+                "cli.eval.summary",
+                total=len(report.outcomes),
+                answerable=report.answerable,
+                correct=report.correct_pct,
+                false=report.false_pct,
+                routed=report.routed_pct,
             )
         )
-    print(
-        t(
-            "cli.eval.summary",
-            total=len(report.outcomes),
-            answerable=report.answerable,
-            correct=report.correct_pct,
-            false=report.false_pct,
-            routed=report.routed_pct,
+    return 0
+
+
+def _print_curve(scored, knowledge) -> None:  # type: ignore[no-untyped-def]
+    from bot.evaluation import curve_rows
+
+    gate = next(iter(knowledge.matchers.values())).gate if knowledge.matchers else None
+    chosen = gate.thresholds if gate else {}
+    print(t("cli.eval.curve_header"))
+    for threshold, right, false, routed in curve_rows(scored):
+        kinds = [k for k, th in chosen.items() if abs(threshold - th) < 1e-9]
+        mark = f"  < {t('cli.eval.curve_chosen', kinds=', '.join(kinds))}" if kinds else ""
+        print(
+            t("cli.eval.curve_row", threshold=threshold, right=right, false=false, routed=routed)
+            + mark
         )
-    )
+
+
+def _fit(runs, settings: Settings, out: Path) -> int:  # type: ignore[no-untyped-def]
+    import json
+
+    from bot.evaluation import fit_gate
+
+    gate, figures = fit_gate(runs, settings.match_target_false_rate)
+    out.write_text(json.dumps(gate.to_json(), indent=1) + "\n", encoding="utf-8")
+    print(t("cli.eval.fit", path=out, query=gate.thresholds["query"], chat=gate.thresholds["chat"]))
+    print(t("cli.eval.fit_header"))
+    for f in figures:
+        print(
+            t(
+                "cli.eval.fit_row",
+                name=f.name,
+                r1=f.in_sample[0],
+                f1=f.in_sample[1],
+                r2=f.k_fold[0],
+                f2=f.k_fold[1],
+                r3=f.left_out[0],
+                f3=f.left_out[1],
+            )
+        )
     return 0
 
 
@@ -200,7 +248,17 @@ def build_parser() -> argparse.ArgumentParser:
     ask.set_defaults(func=cmd_ask)
 
     ev = sub.add_parser("eval", help="mesurer le matching sur un fichier JSONL étiqueté")
-    ev.add_argument("file", help="fichier au format de shared/eval/dev.jsonl")
+    ev.add_argument("file", nargs="+", help="fichier(s) au format de shared/eval/dev.jsonl")
+    ev.add_argument(
+        "--curve",
+        action="store_true",
+        help="afficher %% correctes et %% fausses réponses à chaque seuil de la barrière",
+    )
+    ev.add_argument(
+        "--fit",
+        metavar="GATE.json",
+        help="ajuster la barrière sur ces fichiers et l'écrire (bot/matching/gate.json)",
+    )
     ev.add_argument("--kb", default="all", help="base de connaissances (défaut : toutes)")
     ev.set_defaults(func=cmd_eval)
 

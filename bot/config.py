@@ -66,6 +66,20 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         raise SettingsError(t("settings.int", name=name, raw=raw)) from exc
 
 
+def _rate(env: Mapping[str, str], name: str, default: float) -> float:
+    """A share between 0 and 1 (a percentage such as 3 % is refused: write 0.03)."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw.replace(",", "."))
+    except ValueError as exc:
+        raise SettingsError(t("settings.rate", name=name, raw=raw)) from exc
+    if not 0 <= value <= 1:
+        raise SettingsError(t("settings.rate", name=name, raw=raw))
+    return value
+
+
 LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
 
 
@@ -108,6 +122,7 @@ class Settings:
     sla_closing_hour: int = 18
     escalation_check_seconds: int = 60
     log_level: str = "INFO"
+    match_target_false_rate: float = 0.025
 
     @property
     def has_slack_socket(self) -> bool:
@@ -160,6 +175,7 @@ class Settings:
             sla_closing_hour=_int(e, "SLA_CLOSING_HOUR", 18),
             escalation_check_seconds=_int(e, "ESCALATION_CHECK_SECONDS", 60),
             log_level=_log_level(_opt(e, "LOG_LEVEL") or "INFO"),
+            match_target_false_rate=_rate(e, "MATCH_TARGET_FALSE_RATE", 0.025),
         )
         settings.check()
         return settings

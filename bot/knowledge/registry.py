@@ -9,6 +9,7 @@ from bot.knowledge.loader import load_all
 from bot.knowledge.model import KnowledgeBase, Problem, Unit
 from bot.knowledge.render import title_lookup, to_mrkdwn, to_text
 from bot.matching import Matcher, MatchResult
+from bot.matching.gate import DEFAULT_TARGET
 
 log = logging.getLogger(__name__)
 
@@ -27,24 +28,34 @@ def combined(bases: dict[str, KnowledgeBase]) -> KnowledgeBase:
 class Knowledge:
     """Every base by name, plus `all` (every unit of every base), each with its matcher."""
 
-    def __init__(self, bases: dict[str, KnowledgeBase], problems: list[Problem] | None = None):
+    def __init__(
+        self,
+        bases: dict[str, KnowledgeBase],
+        problems: list[Problem] | None = None,
+        target_false_rate: float = DEFAULT_TARGET,
+    ):
         self.bases = bases
         self.problems = problems or []
         # unit id -> title, for answers that link to another unit (built once, not per answer)
         self.titles = {u.id: u.title for kb in bases.values() for u in kb.units}
-        self.matchers = {name: Matcher.build(kb) for name, kb in bases.items()}
+        target = target_false_rate
+        self.matchers = {
+            name: Matcher.build(kb, target_false_rate=target) for name, kb in bases.items()
+        }
         self.matchers[ALL] = (
-            Matcher.build(combined(bases))
+            Matcher.build(combined(bases), target_false_rate=target)
             if len(bases) != 1
             else next(iter(self.matchers.values()))
         )
 
     @classmethod
-    def load(cls, root: Path) -> Knowledge:
+    def load(cls, root: Path, target_false_rate: float = DEFAULT_TARGET) -> Knowledge:
+        """Every base under `root`; the gate answers at `target_false_rate` (see
+        MATCH_TARGET_FALSE_RATE)."""
         bases, problems = load_all(root)
         for problem in problems:
             log.warning("knowledge: %s", problem)
-        return cls(bases, problems)
+        return cls(bases, problems, target_false_rate)
 
     def names(self) -> list[str]:
         return sorted(self.bases)

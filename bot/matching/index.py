@@ -145,35 +145,43 @@ class Index:
                     best = key
         return self.surface[best[2]] if best else None
 
-    def candidates(self, terms: list[str], limit: int) -> dict[int, float]:
-        """Units sharing terms with the query, with their idf-weighted overlap.
+    def candidates(self, weights: dict[str, float], limit: int) -> dict[int, float]:
+        """Units sharing terms with the query, with their weighted overlap.
 
-        Rare terms enumerate their postings; the best POOL units then collect the weight of
-        the frequent terms by set membership, so the cost stays bounded at any base size.
+        `weights` gives each query term's weight (its idf, less for context words). Rare terms
+        enumerate their postings; the best POOL units then collect the weight of the frequent
+        terms by set membership, so the cost stays bounded at any base size.
         """
         rare_df = max(64, min(len(self.units) // 50, RARE_DF_CAP))
-        known = sorted((t for t in set(terms) if t in self.postings), key=lambda t: -self.idf[t])
+        known = sorted((t for t in weights if t in self.postings), key=lambda t: -self.idf[t])
         rare = [t for t in known if len(self.postings[t]) <= rare_df]
         frequent = [t for t in known if len(self.postings[t]) > rare_df]
         if not rare and frequent:  # only common words: the rarest of them seeds the pool
             rare, frequent = frequent[:1], frequent[1:]
         scores: dict[int, float] = defaultdict(float)
         for t in rare:
-            idf = self.idf[t]
-            weak_idf = idf * WEAK_WEIGHT
+            weight = weights[t]
+            weak_weight = weight * WEAK_WEIGHT
             for u in self.postings[t][: rare_df * 4]:
                 if u >= 0:
-                    scores[u] += idf
+                    scores[u] += weight
                 else:
-                    scores[~u] += weak_idf
+                    scores[~u] += weak_weight
         pool = dict(heapq.nlargest(POOL, scores.items(), key=itemgetter(1)))
         strong, weak = self.strong, self.weak
         for t in frequent:
-            idf = self.idf[t]
-            weak_idf = idf * WEAK_WEIGHT
+            weight = weights[t]
+            weak_weight = weight * WEAK_WEIGHT
             for u in pool:
                 if t in strong[u]:
-                    pool[u] += idf
+                    pool[u] += weight
                 elif t in weak[u]:
-                    pool[u] += weak_idf
+                    pool[u] += weak_weight
         return dict(heapq.nlargest(limit, pool.items(), key=itemgetter(1)))
+
+    def covered(self, unit: int, weights: dict[str, float]) -> float:
+        """The part of `weights` that the unit's words cover (answer words count less)."""
+        strong, weak = self.strong[unit], self.weak[unit]
+        return sum(
+            w if t in strong else w * WEAK_WEIGHT if t in weak else 0.0 for t, w in weights.items()
+        )
