@@ -22,6 +22,7 @@ def combined(bases: dict[str, KnowledgeBase]) -> KnowledgeBase:
         name=ALL,
         title="Toutes les bases",
         units=[unit for name in sorted(bases) for unit in bases[name].units],
+        vocabulary=tuple(pair for name in sorted(bases) for pair in bases[name].vocabulary),
     )
 
 

@@ -22,7 +22,8 @@ from operator import itemgetter
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.knowledge.model import KnowledgeBase, Unit
-from bot.matching.normalize import intents_of, raw_words, word_terms
+from bot.matching.normalize import intents_of, word_terms
+from bot.matching.vocabulary import Vocabulary
 
 LINK = re.compile(r"\]\(#([^)\s]+)\)")
 WEAK_WEIGHT = 0.6  # a term found only in the answer text counts this much
@@ -71,8 +72,12 @@ class Index:
     links: list[frozenset[int]] = field(default_factory=list)  # units each answer links to
     deletes: dict[str, list[str]] = field(default_factory=dict)
 
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+
     @classmethod
     def build(cls, kb: KnowledgeBase) -> Index:
+        vocabulary = Vocabulary(kb.vocabulary)
+        fold = vocabulary.fold
         units = list(kb.units)
         phrasings: list[list[str]] = []
         strong: list[frozenset[str]] = []
@@ -83,13 +88,13 @@ class Index:
             unit_phrasings: list[str] = []
             strong_terms: set[str] = set()
             for text in (unit.title, *unit.phrasings):
-                folded = raw_words(text)
+                folded = fold(text)
                 terms = [t for w in folded for t in word_terms(w)]
                 if terms:
                     unit_phrasings.append(" ".join(intents_of(folded) + terms))
                 strong_terms.update(terms)
                 _learn(surface, folded)
-            answer_words = raw_words(unit.answer)
+            answer_words = fold(unit.answer)
             _learn(surface, answer_words)
             answer_terms = [t for w in answer_words for t in word_terms(w)][:MAX_ANSWER_TERMS]
             s = frozenset(strong_terms)
@@ -106,6 +111,7 @@ class Index:
         index = cls(
             units, phrasings, strong, weak, dict(postings), idf, math.log(1 + total) + 1, surface
         )
+        index.vocabulary = vocabulary
         index._build_deletes()
         index._build_links()
         return index

@@ -104,7 +104,7 @@ class Matcher:
 
     def query(self, reading: Reading) -> Query:
         idx = self.index
-        return analyse_query(reading, idx.idf, idx.unknown_idf, idx.correct)
+        return analyse_query(reading, idx.idf, idx.unknown_idf, idx.correct, idx.vocabulary.fold)
 
     def score(self, message: str | Reading) -> tuple[list[Match], Query]:
         """Candidate units, best first, with their scores; and the analysed message."""
