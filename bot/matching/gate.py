@@ -13,9 +13,12 @@ is used for each kind.
 from __future__ import annotations
 
 import json
+import logging
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 GATE_FILE = Path(__file__).with_name("gate.json")
 DEFAULT_TARGET = 0.025
@@ -121,9 +124,13 @@ class Gate:
 
 
 def load_gate(target: float = DEFAULT_TARGET, path: Path = GATE_FILE) -> Gate | None:
-    """The fitted gate for a target false-answer rate, or None when no gate was fitted."""
+    """The fitted gate for a target false-answer rate, or None (the fixed rules decide alone)
+    when no gate was fitted or the file cannot be used: a bad gate never stops the bot."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        return Gate.from_json(data).for_target(target)
     except FileNotFoundError:
         return None
-    return Gate.from_json(data).for_target(target)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        log.warning("answer gate %s unusable (%s): fixed rules only", path, exc)
+        return None

@@ -86,7 +86,8 @@ STOP_WORDS: frozenset[str] = frozenset(
     suis sur surement svp t-elle t-il ta tape taper te tes toi ton total totale toujours tous
     tout toute toutes tres trop trouve trouver truc trucs tu un une uniquement uns urgent
     urgente va vais vendredi venir veulent veut veut-dire veux vite voir vois vont vos votre
-    voudrais voudrait voulais voulait vouloir voulu vous vraiment y ya-t-il
+    voudrais voudrait voulais voulait vouloir voulu vous vraiment y ya-t-il vers mme eux pareil
+    chacun chacune bizarre bizarrement inquiet inquiete peur honnetement idee
     """.split()
 )
 

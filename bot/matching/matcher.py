@@ -29,7 +29,6 @@ from bot.matching.query import Query, Window, analyse_query
 from bot.matching.reader import Reading, read
 from bot.matching.result import Match, MatchResult
 
-LOCAL_WEIGHT = 0.0  # a window that matches well on its own lifts the score this much
 DICE_WEIGHT = 0.2  # share of the idf-weighted Dice in the similarity, the rest is rapidfuzz
 
 
@@ -140,7 +139,6 @@ class Matcher:
             # the best phrasing counts most; a unit with several close phrasings gets a bonus
             similarity = 0.7 * best[0] + 0.3 * sum(best) / len(best)
             value = 100 * cw * coverage + (1 - cw) * similarity
-            value = max(value, LOCAL_WEIGHT * local + (1 - LOCAL_WEIGHT) * value)
             scored.append(
                 Match(
                     idx.units[unit],
@@ -149,6 +147,7 @@ class Matcher:
                     unit,
                     round(best[0], 1),
                     round(focus_cov, 3),
+                    round(local, 1),
                 )
             )
         scored.sort(key=lambda m: -m.score)

@@ -3,7 +3,8 @@
 
 Terms of question sentences weigh fully; terms of context sentences weigh CONTEXT_WEIGHT, and
 those the base does not know at all weigh CONTEXT_UNKNOWN_WEIGHT (a name, a town, a detail of
-the story: they should not make a question look foreign to the base). Greetings, signatures and
+the story: they should not make a question look foreign to the base); so do numbers the base
+does not know, wherever they are («4 jours», «6 % d'ouverture»). Greetings, signatures and
 other chit-chat are gone before this point (see reader.py).
 """
 
@@ -87,7 +88,7 @@ def analyse_query(
     q.focus = frozenset(focus)
     for _, terms, _ in analysed:
         for t in terms:
-            if t in focus:
+            if t in focus and (t in idf or not t.isdigit()):
                 q.weights[t] = idf[t] if t in idf else unknown_idf * FOCUS_UNKNOWN_WEIGHT
             elif t not in q.weights:
                 known = t in idf
