@@ -37,7 +37,7 @@ def result_json(result) -> dict:  # type: ignore[no-untyped-def]
         "score": result.best.score if result.answered and result.best else None,
         "reason": result.reason,
         "suggestions": [
-            {"id": m.unit.id, "title": m.unit.title, "score": m.score}
+            {"id": m.unit.id, "title": m.unit.title, "score": m.score, "first_line": m.first_line}
             for m in result.suggestions
             if not unit or m.unit.id != unit.id
         ],

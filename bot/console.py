@@ -18,6 +18,7 @@ from bot.core import Desk, InvalidInput, Reply, StoreUnavailable, Suggestion
 from bot.core.store import is_db_down, short_reason
 from bot.db.engine import make_engine, migrate, session_factory
 from bot.knowledge.registry import Knowledge
+from bot.knowledge.render import to_text
 from bot.messages import set_language, t
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,8 @@ class ConsoleChat:
         self.say(reply.text)
         for number, suggestion in enumerate(reply.suggestions, 1):
             self.say(f"  {number}. {suggestion.title}")
+            if number == 1 and suggestion.first_line:
+                self.say(f"     {to_text(suggestion.first_line)}")
         self.to_community(reply)
 
     def to_community(self, reply: Reply) -> None:

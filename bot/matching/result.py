@@ -26,11 +26,9 @@ class Match:
 def first_line(answer: str, limit: int = 160) -> str:
     """The answer's first sentence (or line), cut at `limit` characters on a word."""
     line = answer.strip().split("\n", 1)[0].strip()
-    for end in (". ",):
-        cut = line.find(end)
-        if 0 < cut < limit:
-            line = line[: cut + 1]
-            break
+    cut = line.find(". ")
+    if 0 < cut < limit:
+        line = line[: cut + 1]
     if len(line) > limit:
         line = line[:limit].rsplit(" ", 1)[0] + " …"
     return line
