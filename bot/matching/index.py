@@ -17,6 +17,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import islice
 from operator import itemgetter
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -63,9 +64,10 @@ def _max_edits(word: str) -> int:
 class Index:
     units: list[Unit]
     phrasings: list[list[str]]  # per unit: its analysed title and phrasings, as strings
-    strong: list[frozenset[str]]
-    weak: list[frozenset[str]]
-    postings: dict[str, list[int]]  # term -> units (n for strong, ~n for weak postings)
+    # term -> the units whose title or phrasings hold it ("strong"), or only their answer ("weak");
+    # sets per term, not per unit: 100,000 small per-unit sets would cost ~400 MB
+    strong: dict[str, frozenset[int]]
+    weak: dict[str, frozenset[int]]
     idf: dict[str, float]
     unknown_idf: float
     surface: dict[str, str] = field(default_factory=dict)  # known folded word -> its term
@@ -80,9 +82,8 @@ class Index:
         fold = vocabulary.fold
         units = list(kb.units)
         phrasings: list[list[str]] = []
-        strong: list[frozenset[str]] = []
-        weak: list[frozenset[str]] = []
-        postings: dict[str, list[int]] = defaultdict(list)
+        strong: dict[str, list[int]] = defaultdict(list)
+        weak: dict[str, list[int]] = defaultdict(list)
         surface: dict[str, str] = {}
         for n, unit in enumerate(units):
             unit_phrasings: list[str] = []
@@ -97,20 +98,24 @@ class Index:
             answer_words = fold(unit.answer)
             _learn(surface, answer_words)
             answer_terms = [t for w in answer_words for t in word_terms(w)][:MAX_ANSWER_TERMS]
-            s = frozenset(strong_terms)
-            w = frozenset(answer_terms) - s
             phrasings.append(unit_phrasings)
-            strong.append(s)
-            weak.append(w)
-            for t in s:
-                postings[t].append(n)
-            for t in w:
-                postings[t].append(~n)  # weak postings are stored complemented
+            for t in strong_terms:
+                strong[t].append(n)
+            for t in set(answer_terms) - strong_terms:
+                weak[t].append(n)
         total = max(len(units), 1)
-        idf = {t: math.log(1 + total / len(p)) for t, p in postings.items()}
+        df = {t: len(strong.get(t, ())) + len(weak.get(t, ())) for t in {*strong, *weak}}
+        idf = {t: math.log(1 + total / d) for t, d in df.items()}
         index = cls(
-            units, phrasings, strong, weak, dict(postings), idf, math.log(1 + total) + 1, surface
+            units,
+            phrasings,
+            {t: frozenset(u) for t, u in strong.items()},
+            {t: frozenset(u) for t, u in weak.items()},
+            idf,
+            math.log(1 + total) + 1,
+            surface,
         )
+        del strong, weak
         index.vocabulary = vocabulary
         index._build_deletes()
         index._build_links()
@@ -146,48 +151,56 @@ class Index:
                 if dist > edits or dist > _max_edits(known):
                     continue
                 t = self.surface[known]
-                key = (dist, -len(self.postings.get(t, ())), known)
+                key = (dist, -self.df(t), known)
                 if best is None or key < best:
                     best = key
         return self.surface[best[2]] if best else None
+
+    def df(self, term: str) -> int:
+        """How many units use the term."""
+        return len(self.strong.get(term, ())) + len(self.weak.get(term, ()))
 
     def candidates(self, weights: dict[str, float], limit: int) -> dict[int, float]:
         """Units sharing terms with the query, with their weighted overlap.
 
         `weights` gives each query term's weight (its idf, less for context words). Rare terms
-        enumerate their postings; the best POOL units then collect the weight of the frequent
+        enumerate their units; the best POOL units then collect the weight of the frequent
         terms by set membership, so the cost stays bounded at any base size.
         """
         rare_df = max(64, min(len(self.units) // 50, RARE_DF_CAP))
-        known = sorted((t for t in weights if t in self.postings), key=lambda t: -self.idf[t])
-        rare = [t for t in known if len(self.postings[t]) <= rare_df]
-        frequent = [t for t in known if len(self.postings[t]) > rare_df]
+        known = sorted((t for t in weights if t in self.idf), key=lambda t: -self.idf[t])
+        rare = [t for t in known if self.df(t) <= rare_df]
+        frequent = [t for t in known if self.df(t) > rare_df]
         if not rare and frequent:  # only common words: the rarest of them seeds the pool
             rare, frequent = frequent[:1], frequent[1:]
         scores: dict[int, float] = defaultdict(float)
+        empty: frozenset[int] = frozenset()
         for t in rare:
             weight = weights[t]
+            for u in islice(self.strong.get(t, empty), rare_df * 4):
+                scores[u] += weight
             weak_weight = weight * WEAK_WEIGHT
-            for u in self.postings[t][: rare_df * 4]:
-                if u >= 0:
-                    scores[u] += weight
-                else:
-                    scores[~u] += weak_weight
+            for u in islice(self.weak.get(t, empty), rare_df * 4):
+                scores[u] += weak_weight
         pool = dict(heapq.nlargest(POOL, scores.items(), key=itemgetter(1)))
-        strong, weak = self.strong, self.weak
         for t in frequent:
             weight = weights[t]
+            strong, weak = self.strong.get(t, empty), self.weak.get(t, empty)
             weak_weight = weight * WEAK_WEIGHT
             for u in pool:
-                if t in strong[u]:
+                if u in strong:
                     pool[u] += weight
-                elif t in weak[u]:
+                elif u in weak:
                     pool[u] += weak_weight
         return dict(heapq.nlargest(limit, pool.items(), key=itemgetter(1)))
 
     def covered(self, unit: int, weights: dict[str, float]) -> float:
         """The part of `weights` that the unit's words cover (answer words count less)."""
-        strong, weak = self.strong[unit], self.weak[unit]
-        return sum(
-            w if t in strong else w * WEAK_WEIGHT if t in weak else 0.0 for t, w in weights.items()
-        )
+        empty: frozenset[int] = frozenset()
+        total = 0.0
+        for t, w in weights.items():
+            if unit in self.strong.get(t, empty):
+                total += w
+            elif unit in self.weak.get(t, empty):
+                total += w * WEAK_WEIGHT
+        return total
