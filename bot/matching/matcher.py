@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ from bot.matching.query import Query, Window, analyse_query
 from bot.matching.reader import Reading, read
 from bot.matching.result import Match, MatchResult
 
+PREFILTER = 4  # phrasings compared in full on each window after the first
 DICE_WEIGHT = 0.2  # share of the idf-weighted Dice in the similarity, the rest is rapidfuzz
 
 
@@ -48,11 +50,23 @@ class Policy:
     clear_lead: float = 15.0
 
 
+def _dice(window: Window, terms: set[str]) -> float:
+    """The weight of the window's terms found in a phrasing (a cheap first look)."""
+    weights = window.weights
+    return sum(weights.get(t, 0.0) for t in terms)
+
+
 def _similarity(window: Window, phrasing: str, terms: set[str], idf: dict) -> float:
     """0..100: an idf-weighted Dice over terms blended with rapidfuzz token ratios."""
     weights = window.weights
-    common = sum(w for t, w in weights.items() if t in terms)
-    phrasing_weight = sum(weights.get(t) or idf.get(t, 1.0) for t in terms)
+    common = phrasing_weight = 0.0
+    for t in terms:  # a phrasing has few terms: loop over them, not over the message's
+        w = weights.get(t)
+        if w:
+            common += w
+            phrasing_weight += w
+        else:
+            phrasing_weight += idf.get(t, 1.0)
     dice = 2 * common / (window.total + phrasing_weight) if window.total else 0.0
     ratio = 0.3 * fuzz.token_set_ratio(window.text, phrasing) + 0.7 * fuzz.token_sort_ratio(
         window.text, phrasing
@@ -121,21 +135,17 @@ class Matcher:
             phrasings = idx.phrasings[unit] or [""]
             term_sets = [set(ph.split()) for ph in phrasings]
             best = [0.0, 0.0, 0.0]
-            local = 0.0  # the best score of one window on its own
             cw = p.coverage_weight
-            for window in q.windows:
+            for n, window in enumerate(q.windows):
+                pairs = list(zip(phrasings, term_sets, strict=True))
+                if n and len(pairs) > PREFILTER:  # other windows: the closest phrasings only
+                    pairs = heapq.nlargest(PREFILTER, pairs, key=lambda pt: _dice(window, pt[1]))
                 sims = sorted(
-                    (
-                        _similarity(window, ph, terms, idx.idf)
-                        for ph, terms in zip(phrasings, term_sets, strict=True)
-                    ),
+                    (_similarity(window, ph, terms, idx.idf) for ph, terms in pairs),
                     reverse=True,
                 )[:3]
                 if sims[0] > best[0]:
                     best = sims
-                sim = 0.7 * sims[0] + 0.3 * sum(sims) / len(sims)
-                cov = idx.covered(unit, window.terms) / window.terms_total if window.terms else 0
-                local = max(local, 100 * cw * min(cov, 1.0) + (1 - cw) * sim)
             # the best phrasing counts most; a unit with several close phrasings gets a bonus
             similarity = 0.7 * best[0] + 0.3 * sum(best) / len(best)
             value = 100 * cw * coverage + (1 - cw) * similarity
@@ -147,7 +157,6 @@ class Matcher:
                     unit,
                     round(best[0], 1),
                     round(focus_cov, 3),
-                    round(local, 1),
                 )
             )
         scored.sort(key=lambda m: -m.score)

@@ -33,8 +33,6 @@ class Window:
     text: str  # intent markers + terms, space separated
     weights: dict[str, float]
     total: float
-    terms: dict[str, float]  # the window's terms and their idf, for its own coverage
-    terms_total: float
 
 
 @dataclass
@@ -55,9 +53,8 @@ class Query:
 def _window(folded: list[str], terms: list[str], idf: dict[str, float], unknown: float) -> Window:
     query = intents_of(folded) + terms
     weights = {t: idf.get(t, unknown) for t in terms}
-    own = dict(weights)
     weights.update((t, INTENT_WEIGHT) for t in query if t not in weights)
-    return Window(" ".join(query), weights, sum(weights.values()), own, sum(own.values()))
+    return Window(" ".join(query), weights, sum(weights.values()))
 
 
 def analyse_query(

@@ -15,7 +15,6 @@ class Match:
     position: int = -1  # the unit's row in the matcher's index
     similarity: float = 0.0  # similarity of the closest title or phrasing, best window, 0..100
     focus: float = 0.0  # share of the question sentences' terms this unit covers, 0..1
-    local: float = 0.0  # the score of the window (sentence...) that matches this unit best
 
     @property
     def first_line(self) -> str:
