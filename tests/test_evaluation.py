@@ -28,10 +28,10 @@ SETS = {
     "fresh": (ROOT / "tests" / "data" / "eval_fresh.jsonl", 88.0, 3.0),
     # chat-style messages (greetings, context, Slack markup, line breaks), written before the
     # message reader and the gate were tuned and kept out of the gate's fit: 41.7 % right before,
-    # 66.7 % right / 0 % false after
-    "slack": (ROOT / "tests" / "data" / "eval_slack.jsonl", 62.0, 3.0),
+    # 70.8 % right / 0 % false after
+    "slack": (ROOT / "tests" / "data" / "eval_slack.jsonl", 66.0, 3.0),
     # the chat set shipped beside the project (the gate is fitted on it, among others)
-    "chat": (ROOT.parent / "shared" / "eval" / "chat.jsonl", 25.0, 3.0),
+    "chat": (ROOT.parent / "shared" / "eval" / "chat.jsonl", 33.0, 3.0),
 }
 
 
