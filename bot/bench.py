@@ -266,7 +266,7 @@ def run_bench(settings: Settings, sizes: list[int], queries: int = 2000) -> int:
     gc.collect()
     before = _rss_mb()
     start = time.perf_counter()
-    knowledge = Knowledge.load(settings.knowledge_dir, settings.match_target_false_rate)
+    knowledge = Knowledge.from_settings(settings)
     build = time.perf_counter() - start
     gc.collect()
     shipped = knowledge.matchers[ALL]

@@ -16,7 +16,7 @@ from bot.messages import set_language, t
 def _knowledge(settings: Settings):  # type: ignore[no-untyped-def]
     from bot.knowledge.registry import Knowledge
 
-    return Knowledge.load(settings.knowledge_dir, settings.match_target_false_rate)
+    return Knowledge.from_settings(settings)
 
 
 def _check_kb(knowledge, kb: str) -> str | None:  # type: ignore[no-untyped-def]

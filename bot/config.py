@@ -123,6 +123,7 @@ class Settings:
     escalation_check_seconds: int = 60
     log_level: str = "INFO"
     match_target_false_rate: float = 0.025
+    index_cache_dir: Path | None = None
 
     @property
     def has_slack_socket(self) -> bool:
@@ -176,6 +177,7 @@ class Settings:
             escalation_check_seconds=_int(e, "ESCALATION_CHECK_SECONDS", 60),
             log_level=_log_level(_opt(e, "LOG_LEVEL") or "INFO"),
             match_target_false_rate=_rate(e, "MATCH_TARGET_FALSE_RATE", 0.025),
+            index_cache_dir=Path(p) if (p := _opt(e, "INDEX_CACHE_DIR")) else None,
         )
         settings.check()
         return settings

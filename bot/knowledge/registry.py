@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from bot.config import Settings
 from bot.knowledge.loader import load_all
 from bot.knowledge.model import KnowledgeBase, Problem, Unit
 from bot.knowledge.render import title_lookup, to_mrkdwn, to_text
@@ -34,29 +35,39 @@ class Knowledge:
         bases: dict[str, KnowledgeBase],
         problems: list[Problem] | None = None,
         target_false_rate: float = DEFAULT_TARGET,
+        index_cache: Path | None = None,
     ):
         self.bases = bases
         self.problems = problems or []
         # unit id -> title, for answers that link to another unit (built once, not per answer)
         self.titles = {u.id: u.title for kb in bases.values() for u in kb.units}
-        target = target_false_rate
-        self.matchers = {
-            name: Matcher.build(kb, target_false_rate=target) for name, kb in bases.items()
-        }
+        options = {"target_false_rate": target_false_rate, "cache_dir": index_cache}
+        self.matchers = {name: Matcher.build(kb, **options) for name, kb in bases.items()}
         self.matchers[ALL] = (
-            Matcher.build(combined(bases), target_false_rate=target)
+            Matcher.build(combined(bases), **options)
             if len(bases) != 1
             else next(iter(self.matchers.values()))
         )
 
     @classmethod
-    def load(cls, root: Path, target_false_rate: float = DEFAULT_TARGET) -> Knowledge:
+    def load(
+        cls,
+        root: Path,
+        target_false_rate: float = DEFAULT_TARGET,
+        index_cache: Path | None = None,
+    ) -> Knowledge:
         """Every base under `root`; the gate answers at `target_false_rate` (see
-        MATCH_TARGET_FALSE_RATE)."""
+        MATCH_TARGET_FALSE_RATE); built indexes are kept in `index_cache` (INDEX_CACHE_DIR)."""
         bases, problems = load_all(root)
         for problem in problems:
             log.warning("knowledge: %s", problem)
-        return cls(bases, problems, target_false_rate)
+        return cls(bases, problems, target_false_rate, index_cache)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Knowledge:
+        return cls.load(
+            settings.knowledge_dir, settings.match_target_false_rate, settings.index_cache_dir
+        )
 
     def names(self) -> list[str]:
         return sorted(self.bases)

@@ -71,6 +71,7 @@ class Index:
     idf: dict[str, float]
     unknown_idf: float
     surface: dict[str, str] = field(default_factory=dict)  # known folded word -> its term
+    counts: dict[str, int] = field(default_factory=dict)  # term -> how many units use it
     links: list[frozenset[int]] = field(default_factory=list)  # units each answer links to
     deletes: dict[str, list[str]] = field(default_factory=dict)
 
@@ -115,6 +116,7 @@ class Index:
             math.log(1 + total) + 1,
             surface,
         )
+        index.counts = df
         del strong, weak
         index.vocabulary = vocabulary
         index._build_deletes()
@@ -158,7 +160,7 @@ class Index:
 
     def df(self, term: str) -> int:
         """How many units use the term."""
-        return len(self.strong.get(term, ())) + len(self.weak.get(term, ()))
+        return self.counts.get(term, 0)
 
     def candidates(self, weights: dict[str, float], limit: int) -> dict[int, float]:
         """Units sharing terms with the query, with their weighted overlap.
@@ -168,9 +170,10 @@ class Index:
         terms by set membership, so the cost stays bounded at any base size.
         """
         rare_df = max(64, min(len(self.units) // 50, RARE_DF_CAP))
-        known = sorted((t for t in weights if t in self.idf), key=lambda t: -self.idf[t])
-        rare = [t for t in known if self.df(t) <= rare_df]
-        frequent = [t for t in known if self.df(t) > rare_df]
+        counts = self.counts
+        known = sorted((t for t in weights if t in counts), key=counts.__getitem__)
+        rare = [t for t in known if counts[t] <= rare_df]
+        frequent = [t for t in known if counts[t] > rare_df]
         if not rare and frequent:  # only common words: the rarest of them seeds the pool
             rare, frequent = frequent[:1], frequent[1:]
         scores: dict[int, float] = defaultdict(float)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import heapq
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -26,6 +27,7 @@ from bot.matching.gate import DEFAULT_TARGET, Gate, load_gate
 from bot.matching.index import Index
 from bot.matching.lexicon import GREETINGS, HELP, POLITE, STOP_WORDS, THANKS
 from bot.matching.normalize import raw_words
+from bot.matching.persist import cached_index
 from bot.matching.query import Query, Window, analyse_query
 from bot.matching.reader import Reading, read
 from bot.matching.result import Match, MatchResult
@@ -112,8 +114,11 @@ class Matcher:
         policy: Policy | None = None,
         *,
         target_false_rate: float = DEFAULT_TARGET,
+        cache_dir: Path | None = None,
     ) -> Matcher:
-        return cls(Index.build(kb), policy, load_gate(target_false_rate))
+        """A matcher for `kb`; with `cache_dir`, its index is saved there and loaded next time."""
+        index = cached_index(kb, cache_dir) if cache_dir else Index.build(kb)
+        return cls(index, policy, load_gate(target_false_rate))
 
     def query(self, reading: Reading) -> Query:
         idx = self.index
@@ -129,9 +134,14 @@ class Matcher:
         focus = {t: idx.idf.get(t, idx.unknown_idf) for t in q.focus}
         focus_total = sum(focus.values())
         scored: list[Match] = []
-        for unit in idx.candidates(q.weights, p.candidates):
-            coverage = min(idx.covered(unit, q.weights) / total, 1.0)
-            focus_cov = min(idx.covered(unit, focus) / focus_total, 1.0) if focus_total else 0.0
+        same_focus = focus == q.weights  # one sentence, nothing discounted
+        for unit, overlap in idx.candidates(q.weights, p.candidates).items():
+            coverage = min(overlap / total, 1.0)
+            if same_focus:
+                focus_cov = coverage
+            else:
+                focus_cov = min(idx.covered(unit, focus) / focus_total, 1.0) if focus_total else 0
+
             phrasings = idx.phrasings[unit] or [""]
             term_sets = [set(ph.split()) for ph in phrasings]
             best = [0.0, 0.0, 0.0]

@@ -66,7 +66,7 @@ def _start(settings: Settings) -> tuple[Any, sessionmaker[Session], Any]:
         if not getattr(settings, name):
             log.warning(t("slack.run.unset", name=name.upper()))
     sessions, schema = open_sessions(settings)
-    knowledge = Knowledge.load(settings.knowledge_dir, settings.match_target_false_rate)
+    knowledge = Knowledge.from_settings(settings)
     desk = Desk(sessions, knowledge, settings)
     app = build_app(settings, desk)
     notifier = SlackNotifier(settings, app.client)
