@@ -41,12 +41,13 @@ class Knowledge:
         self.problems = problems or []
         # unit id -> title, for answers that link to another unit (built once, not per answer)
         self.titles = {u.id: u.title for kb in bases.values() for u in kb.units}
-        options = {"target_false_rate": target_false_rate, "cache_dir": index_cache}
-        self.matchers = {name: Matcher.build(kb, **options) for name, kb in bases.items()}
+
+        def build(kb: KnowledgeBase) -> Matcher:
+            return Matcher.build(kb, target_false_rate=target_false_rate, cache_dir=index_cache)
+
+        self.matchers = {name: build(kb) for name, kb in bases.items()}
         self.matchers[ALL] = (
-            Matcher.build(combined(bases), **options)
-            if len(bases) != 1
-            else next(iter(self.matchers.values()))
+            build(combined(bases)) if len(bases) != 1 else next(iter(self.matchers.values()))
         )
 
     @classmethod

@@ -52,9 +52,9 @@ def cached_index(kb: KnowledgeBase, folder: Path) -> Index:
     index = Index.build(kb)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False, suffix=".tmp") as f:
-            pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(f.name, path)  # readers never see a half-written file
+        with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False, suffix=".tmp") as out:
+            pickle.dump(index, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(out.name, path)  # readers never see a half-written file
     except OSError as exc:
         log.warning("index cache %s not written (%s)", path, exc)
     return index
