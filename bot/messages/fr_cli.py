@@ -14,6 +14,9 @@ MESSAGES: dict[str, str] = {
         "{total} questions ({answerable} avec réponse attendue) : "
         "{correct:.1f} % correctes, {false:.1f} % fausses réponses, {routed:.1f} % transmises"
     ),
+    "cli.bench.cached": (
+        "  index enregistré (INDEX_CACHE_DIR) : rechargé en {seconds:.2f} s, {mb:.0f} Mo"
+    ),
     "cli.eval.curve_header": "seuil  correctes %  fausses %  transmises %",
     "cli.eval.curve_row": "{threshold:5.2f}  {right:11.1f}  {false:9.1f}  {routed:12.1f}",
     "cli.eval.fit": (
