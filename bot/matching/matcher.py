@@ -86,16 +86,13 @@ def small_talk(message: str, reading: Reading | None = None) -> str | None:
         return "noise"
     if reading.informative:
         return None
-    if any(w in HELP for w in words) and not any(w in GREETINGS for w in words):
+    if any(w in HELP for w in words):
         return "help"
-    if any(w in THANKS - {"ok", "okay", "bien", "beaucoup", "bcp"} for w in words):
-        return "thanks"
-    if any(w in GREETINGS for w in words) or not all(
-        w in GREETINGS | THANKS | POLITE | STOP_WORDS | HELP for w in words
-    ):
-        return "greeting"
     if any(w in THANKS for w in words):
         return "thanks"
+    chatty = GREETINGS | THANKS | POLITE | STOP_WORDS | HELP
+    if any(w in GREETINGS for w in words) or not all(w in chatty for w in words):
+        return "greeting"  # a greeting, a self-introduction
     return "noise"
 
 
