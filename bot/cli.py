@@ -140,42 +140,19 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _print_curve(scored: list[Scored], knowledge: Knowledge) -> None:
-    from bot.evaluation import curve_rows
+    from bot.evaluation import curve_lines
 
     gate = next(iter(knowledge.matchers.values())).gate if knowledge.matchers else None
-    chosen = gate.thresholds if gate else {}
-    print(t("cli.eval.curve_header"))
-    for threshold, right, false, routed in curve_rows(scored):
-        kinds = [k for k, th in chosen.items() if abs(threshold - th) < 1e-9]
-        mark = f"  < {t('cli.eval.curve_chosen', kinds=', '.join(kinds))}" if kinds else ""
-        print(
-            t("cli.eval.curve_row", threshold=threshold, right=right, false=false, routed=routed)
-            + mark
-        )
+    print(*curve_lines(scored, gate.thresholds if gate else {}), sep="\n")
 
 
 def _fit(runs: dict[str, list[Scored]], settings: Settings, out: Path) -> int:
-    import json
-
-    from bot.evaluation import fit_gate
+    from bot.evaluation import fit_gate, fit_lines
 
     gate, figures = fit_gate(runs, settings.match_target_false_rate)
     out.write_text(json.dumps(gate.to_json(), indent=1) + "\n", encoding="utf-8")
     print(t("cli.eval.fit", path=out, query=gate.thresholds["query"], chat=gate.thresholds["chat"]))
-    print(t("cli.eval.fit_header"))
-    for f in figures:
-        print(
-            t(
-                "cli.eval.fit_row",
-                name=f.name,
-                r1=f.in_sample[0],
-                f1=f.in_sample[1],
-                r2=f.k_fold[0],
-                f2=f.k_fold[1],
-                r3=f.left_out[0],
-                f3=f.left_out[1],
-            )
-        )
+    print(*fit_lines(figures), sep="\n")
     return 0
 
 

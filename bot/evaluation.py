@@ -210,3 +210,31 @@ def fit_gate(
         }
         figures.append(SetFigures(name, row["in"], row["k"], row["out"]))
     return gate, figures
+
+
+def curve_lines(scored: list[Scored], chosen: dict[str, float]) -> list[str]:
+    """`eval --curve`: one line per threshold, the thresholds in use marked."""
+    lines = [t("cli.eval.curve_header")]
+    for threshold, right, false, routed in curve_rows(scored):
+        kinds = [k for k, th in chosen.items() if abs(threshold - th) < 1e-9]
+        mark = f"  < {t('cli.eval.curve_chosen', kinds=', '.join(kinds))}" if kinds else ""
+        row = t("cli.eval.curve_row", threshold=threshold, right=right, false=false, routed=routed)
+        lines.append(row + mark)
+    return lines
+
+
+def fit_lines(figures: list[SetFigures]) -> list[str]:
+    """`eval --fit`: each set's figures fitted on it, out of fold, and left out."""
+    return [t("cli.eval.fit_header")] + [
+        t(
+            "cli.eval.fit_row",
+            name=f.name,
+            right_in=f.in_sample[0],
+            false_in=f.in_sample[1],
+            right_k=f.k_fold[0],
+            false_k=f.k_fold[1],
+            right_out=f.left_out[0],
+            false_out=f.left_out[1],
+        )
+        for f in figures
+    ]

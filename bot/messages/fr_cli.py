@@ -27,8 +27,8 @@ MESSAGES: dict[str, str] = {
         "ensemble        ajusté (correctes / fausses %)   k-fold   ensemble laissé de côté"
     ),
     "cli.eval.fit_row": (
-        "{name:<15} {r1:5.1f} / {f1:4.1f}                  {r2:5.1f} / {f2:4.1f}   "
-        "{r3:5.1f} / {f3:4.1f}"
+        "{name:<15} {right_in:5.1f} / {false_in:4.1f}                  "
+        "{right_k:5.1f} / {false_k:4.1f}   {right_out:5.1f} / {false_out:4.1f}"
     ),
     "cli.eval.miss": "  ligne {line} [{verdict}] {question!r} -> {unit} ({score})",
     "cli.error": "Erreur : {error}",
