@@ -15,10 +15,13 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import islice
 from operator import itemgetter
+from typing import Any
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -60,14 +63,26 @@ def _max_edits(word: str) -> int:
     return 0 if len(word) <= 4 else 1 if len(word) <= 8 else 2
 
 
+def _holds(units: array[int] | None, unit: int) -> bool:
+    """Whether a sorted array of units holds `unit`."""
+    if not units:
+        return False
+    i = bisect_left(units, unit)
+    return i < len(units) and units[i] == unit
+
+
+EMPTY: frozenset[int] = frozenset()
+
+
 @dataclass
 class Index:
     units: list[Unit]
     phrasings: list[list[str]]  # per unit: its analysed title and phrasings, as strings
-    # term -> the units whose title or phrasings hold it ("strong"), or only their answer ("weak");
-    # sets per term, not per unit: 100,000 small per-unit sets would cost ~400 MB
+    # term -> the units whose title or phrasings hold it ("strong": a set), or only their answer
+    # ("weak": a sorted array, 4 bytes a unit, searched by bisection: answers hold most terms).
+    # Per term, not per unit: 100,000 small per-unit sets would cost ~400 MB
     strong: dict[str, frozenset[int]]
-    weak: dict[str, frozenset[int]]
+    weak: dict[str, array[int]]
     idf: dict[str, float]
     unknown_idf: float
     surface: dict[str, str] = field(default_factory=dict)  # known folded word -> its term
@@ -111,7 +126,7 @@ class Index:
             units,
             phrasings,
             {t: frozenset(u) for t, u in strong.items()},
-            {t: frozenset(u) for t, u in weak.items()},
+            {t: array("i", u) for t, u in weak.items()},  # units were added in order
             idf,
             math.log(1 + total) + 1,
             surface,
@@ -123,13 +138,32 @@ class Index:
         index._build_links()
         return index
 
+    def __getstate__(self) -> dict[str, Any]:
+        """For a saved index: unit sets as compact arrays (see __setstate__), and no units:
+        whoever loads it has them already (persist.cached_index puts them back)."""
+        state = dict(self.__dict__)
+        state["units"] = len(self.units)
+        state["strong"] = {t: array("i", sorted(u)) for t, u in self.strong.items()}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # one int object per unit, shared by every set, as in a built index (unpickled ints
+        # would each be a new 28-byte object: 130 MB more at 100,000 units)
+        ints = list(range(state["units"]))
+        state["units"] = []
+        state["strong"] = {
+            t: frozenset(map(ints.__getitem__, a)) for t, a in state["strong"].items()
+        }
+        self.__dict__.update(state)
+
     def _build_links(self) -> None:
         """Answers that link to each other (`[...](#anchor)`) make their units siblings."""
         by_id = {u.id: n for n, u in enumerate(self.units)}
         self.links = []
         for unit in self.units:
             targets = (a if "/" in a else f"{unit.kb}/{a}" for a in LINK.findall(unit.answer))
-            self.links.append(frozenset(by_id[t] for t in targets if t in by_id))
+            linked = frozenset(by_id[t] for t in targets if t in by_id)
+            self.links.append(linked or EMPTY)  # one shared empty set: most units link nowhere
 
     def siblings(self, a: int, b: int) -> bool:
         return b in self.links[a] or a in self.links[b]
@@ -178,22 +212,23 @@ class Index:
             rare, frequent = frequent[:1], frequent[1:]
         scores: dict[int, float] = defaultdict(float)
         empty: frozenset[int] = frozenset()
+        none = array("i")
         for t in rare:
             weight = weights[t]
             for u in islice(self.strong.get(t, empty), rare_df * 4):
                 scores[u] += weight
             weak_weight = weight * WEAK_WEIGHT
-            for u in islice(self.weak.get(t, empty), rare_df * 4):
+            for u in islice(self.weak.get(t, none), rare_df * 4):
                 scores[u] += weak_weight
         pool = dict(heapq.nlargest(POOL, scores.items(), key=itemgetter(1)))
         for t in frequent:
             weight = weights[t]
-            strong, weak = self.strong.get(t, empty), self.weak.get(t, empty)
+            strong, weak = self.strong.get(t, empty), self.weak.get(t, none)
             weak_weight = weight * WEAK_WEIGHT
             for u in pool:
                 if u in strong:
                     pool[u] += weight
-                elif u in weak:
+                elif _holds(weak, u):
                     pool[u] += weak_weight
         return dict(heapq.nlargest(limit, pool.items(), key=itemgetter(1)))
 
@@ -204,6 +239,6 @@ class Index:
         for t, w in weights.items():
             if unit in self.strong.get(t, empty):
                 total += w
-            elif unit in self.weak.get(t, empty):
+            elif _holds(self.weak.get(t), unit):
                 total += w * WEAK_WEIGHT
         return total

@@ -22,7 +22,7 @@ from bot.matching.index import Index
 log = logging.getLogger(__name__)
 
 # bump when the analysis changes what an index holds (normalisation, lexicon, index layout)
-INDEX_VERSION = "7"
+INDEX_VERSION = "10"
 
 
 def fingerprint(kb: KnowledgeBase) -> str:
@@ -43,7 +43,8 @@ def cached_index(kb: KnowledgeBase, folder: Path) -> Index:
     try:
         with path.open("rb") as f:
             index = pickle.load(f)
-        if isinstance(index, Index) and len(index.units) == len(kb.units):
+        if isinstance(index, Index) and len(index.links) == len(kb.units):
+            index.units = list(kb.units)  # the saved index holds no units of its own
             return index
     except FileNotFoundError:
         pass
