@@ -13,7 +13,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.matching.gate import RULES, Gate, sigmoid
+from bot.matching.gate import RULES, Gate, sigmoid, vetoed
 
 L2 = 1.0  # ridge penalty on the standardised weights
 THRESHOLDS = tuple(round(0.02 * n, 2) for n in range(1, 50))
@@ -45,8 +45,12 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
 
 def fit(samples: Sequence[Sample], l2: float = L2, iterations: int = 25) -> Gate:
     """The logistic gate for these samples (no curve yet), learnt on the messages the fixed
-    rules do not answer (the others are answered whatever the model says)."""
-    samples = [s for s in samples if not (s.features[RULES[0]] or s.features[RULES[1]])]
+    rules and the vetoes do not decide (those are answered, or not, whatever the model says)."""
+    samples = [
+        s
+        for s in samples
+        if not (s.features[RULES[0]] or s.features[RULES[1]] or vetoed(s.features))
+    ]
     dims = len(samples[0].features)
     cols = list(zip(*(s.features for s in samples), strict=True))
     mean = [sum(c) / len(c) for c in cols]

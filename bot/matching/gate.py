@@ -35,11 +35,20 @@ FEATURES = (
     "sentences",  # informative sentences (capped at 6) / 6
     "question",  # 1 when a question or problem sentence was found
     "chat",  # share of the sentences that were chit-chat
+    "account",  # 1: asks the support to act on the asker's own account, 0.5: half the cue
+    "amount",  # 1: asks for a price, an amount or a figure the best unit does not state
     "sure",  # 1 when the fixed rule holds: high score, most of the message covered, a lead
     "clear",  # 1 when one unit covers most of the message and is far ahead of every rival
 )
 
 RULES = (FEATURES.index("sure"), FEATURES.index("clear"))
+# a message that asks the support to act on the asker's own account, or asks for an amount the
+# best unit does not state, goes to people whatever the rest says (intent.py)
+VETOES = ((FEATURES.index("account"), 1.0), (FEATURES.index("amount"), 1.0))
+
+
+def vetoed(features: tuple[float, ...]) -> bool:
+    return any(features[i] >= level for i, level in VETOES)
 KINDS = ("query", "chat")
 
 
@@ -71,8 +80,10 @@ class Gate:
         return self.thresholds.get(kind_of(features), 0.5)
 
     def confidence(self, features: tuple[float, ...]) -> float:
-        """1 when a fixed rule holds (those answers are kept as they were), else the model's
-        probability that the best unit is right."""
+        """0 when a veto holds (for people), 1 when a fixed rule holds (those answers are kept
+        as they were), else the model's probability that the best unit is right."""
+        if vetoed(features):
+            return 0.0
         if features[RULES[0]] or features[RULES[1]]:
             return 1.0
         return self.probability(features)

@@ -23,8 +23,9 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from bot.knowledge.model import KnowledgeBase
-from bot.matching.gate import DEFAULT_TARGET, Gate, load_gate
+from bot.matching.gate import DEFAULT_TARGET, RULES, Gate, load_gate, vetoed
 from bot.matching.index import Index
+from bot.matching.intent import gives_amount
 from bot.matching.lexicon import GREETINGS, HELP, POLITE, STOP_WORDS, THANKS
 from bot.matching.normalize import raw_words
 from bot.matching.persist import cached_index
@@ -200,6 +201,8 @@ class Matcher:
             min(q.sentences, 6) / 6,
             1.0 if q.questions else 0.0,
             q.chat / max(q.chat + q.sentences, 1),
+            q.account,
+            q.amount if q.amount and not gives_amount(best.unit.answer) else 0.0,
             1.0 if sure else 0.0,
             1.0 if clear else 0.0,
         )
@@ -220,7 +223,7 @@ class Matcher:
             confidence = self.gate.confidence(features)
             sure = confidence >= self.gate.threshold(features)
         else:
-            sure = bool(features[11] or features[12])
+            sure = any(features[r] for r in RULES) and not vetoed(features)
             confidence = 1.0 if sure else 0.0
         if sure:
             return MatchResult(True, best, suggestions, "answered", best, confidence, features)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.matching.intent import acts_on_account, asks_amount
 from bot.matching.normalize import intents_of, raw_words, word_terms
 from bot.matching.reader import Reading
 
@@ -44,6 +45,8 @@ class Query:
     questions: int = 0  # question / problem sentences among them
     chat: int = 0  # chit-chat sentences dropped
     unknown: float = 0.0  # share of the focus weight the base knows nothing of
+    account: float = 0.0  # a request to act on the asker's own account (intent.py)
+    amount: float = 0.0  # asks for a price, an amount, a measured figure (intent.py)
 
     @property
     def terms(self) -> list[str]:
@@ -95,6 +98,9 @@ def analyse_query(
     unknown_weight = sum(unknown_idf for t in focus if t not in idf)
     q.unknown = unknown_weight / focus_weight if focus_weight else 0.0
     q.windows = _windows(analysed, idf, unknown_idf)
+    text = reading.text
+    q.account = acts_on_account(text)
+    q.amount = asks_amount(text)
     return q
 
 
