@@ -66,6 +66,24 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         raise SettingsError(t("settings.int", name=name, raw=raw)) from exc
 
 
+DAYS = {
+    "lundi": "mon",
+    "mardi": "tue",
+    "mercredi": "wed",
+    "jeudi": "thu",
+    "vendredi": "fri",
+    "samedi": "sat",
+    "dimanche": "sun",
+}
+
+
+def _day(raw: str) -> str:
+    day = DAYS.get(raw.strip().lower(), raw.strip().lower()[:3])
+    if day not in DAYS.values():
+        raise SettingsError(t("settings.digest_day", value=raw))
+    return day
+
+
 LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
 
 
@@ -107,6 +125,8 @@ class Settings:
     sla_opening_hour: int = 9
     sla_closing_hour: int = 18
     escalation_check_seconds: int = 60
+    digest_day: str = "mon"
+    digest_hour: int = 9
     log_level: str = "INFO"
 
     @property
@@ -159,6 +179,8 @@ class Settings:
             sla_opening_hour=_int(e, "SLA_OPENING_HOUR", 9),
             sla_closing_hour=_int(e, "SLA_CLOSING_HOUR", 18),
             escalation_check_seconds=_int(e, "ESCALATION_CHECK_SECONDS", 60),
+            digest_day=_day(_opt(e, "DIGEST_DAY") or "mon"),
+            digest_hour=_int(e, "DIGEST_HOUR", 9),
             log_level=_log_level(_opt(e, "LOG_LEVEL") or "INFO"),
         )
         settings.check()
@@ -178,6 +200,8 @@ class Settings:
                     deadline=self.sla_deadline_hours,
                 )
             )
+        if not 0 <= self.digest_hour <= 23:
+            raise SettingsError(t("settings.digest_hour", value=self.digest_hour))
         if self.escalation_check_seconds < 1:
             raise SettingsError(t("settings.positive", name="ESCALATION_CHECK_SECONDS"))
         from bot.sla.calendar import SlaCalendar  # here: the calendar module imports this one
