@@ -22,7 +22,7 @@ MISSED = ("suggested", "community", "solved")  # the knowledge did not answer th
 
 def build_stats(s: Session, until: datetime, days: int = 7, limit: int = 5) -> Stats:
     since = until - timedelta(days=days)
-    public = (Question.created_at >= since, Question.created_at < until)
+    public = (Question.created_at >= since, Question.created_at <= until)
     public += (Question.status.not_in(("private", "smalltalk")),)
     questions = s.scalar(select(func.count()).select_from(Question).where(*public)) or 0
     by_bot = s.scalar(
@@ -34,7 +34,7 @@ def build_stats(s: Session, until: datetime, days: int = 7, limit: int = 5) -> S
         .where(*public, CommunityThread.first_answer_at.is_not(None))
     ).all()
     delays = [(first - created).total_seconds() for created, first in threads]
-    ticket_window = (Ticket.created_at >= since, Ticket.created_at < until)
+    ticket_window = (Ticket.created_at >= since, Ticket.created_at <= until)
     tickets = s.scalar(select(func.count()).select_from(Ticket).where(*ticket_window)) or 0
     past_due = s.scalar(
         select(func.count())

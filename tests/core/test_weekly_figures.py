@@ -1,0 +1,71 @@
+"""The week's figures: shares, median time to the first community answer, tickets past due,
+most-missed public questions (never a private one), drafts waiting; and the digest sent once."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from bot.core import Desk, Spool
+from bot.core.digest import send_weekly_digest
+from bot.core.stats import build_stats, duration, render_stats
+from tests.core.conftest import BROWSER, GIBBERISH, KB
+
+
+def _community(desk, clock, text: str, ts: str, answer_after: timedelta | None) -> int:
+    reply = desk.ask(asker="U1", text=text, kb=KB)
+    desk.to_community(reply.question_id)
+    desk.record_community_post(reply.question_id, "CCOMM", ts)
+    if answer_after is not None:
+        start = clock.now
+        clock.now = start + answer_after
+        desk.community_reply("CCOMM", ts, "U2")
+        clock.now = start
+    return reply.question_id
+
+
+def test_figures_of_the_week(desk, sessions, clock) -> None:
+    desk.ask(asker="U1", text=BROWSER, kb=KB)
+    desk.ask(asker="U1", text=BROWSER, kb=KB)
+    _community(desk, clock, GIBBERISH, "1.1", timedelta(minutes=10))
+    _community(desk, clock, GIBBERISH, "1.2", timedelta(minutes=30))
+    _community(desk, clock, "zzkq vvbn", "1.3", None)
+    secret = desk.ask(asker="U5", text="wxq secret privé", kb=KB)
+    on_time = desk.open_ticket(asker="U5", text="wxq secret privé", question_id=secret.question_id)
+    late = desk.open_ticket(asker="U6", text="autre", urgency="major")
+    clock.now += timedelta(hours=5)
+    desk.lead_reply(on_time.id, "ULEAD", "réponse")
+    clock.now += timedelta(days=3)
+    with sessions() as s:
+        stats = build_stats(s, clock.now)
+    assert (stats.questions, stats.by_bot, stats.by_community) == (5, 2, 2)
+    assert stats.median_first_answer == 20 * 60
+    assert (stats.tickets, stats.tickets_past_due) == (2, 1)  # unanswered past its due time
+    assert stats.most_missed[0] == (GIBBERISH, 2)
+    text = "\n".join(render_stats(stats))
+    assert "Répondues par le bot : 2 (40 %)" in text
+    assert "Délai médian de la première réponse de la communauté : 20 min" in text
+    assert "Questions privées : 2, dont 1 hors délai (50 %)" in text
+    assert "secret" not in text and late.text not in text.split("manquées")[1]
+
+
+def test_durations_read_naturally() -> None:
+    assert duration(None) == "—"
+    assert duration(12 * 60) == "12 min"
+    assert duration(3 * 3600 + 5 * 60) == "3 h 05"
+
+
+def test_the_digest_goes_out_once_a_week_even_from_two_instances(
+    sessions, knowledge, settings, clock
+) -> None:
+    settings = replace(settings, support_lead="ULEAD")
+    desks = [
+        Desk(sessions, knowledge, settings, clock=clock, spool=Spool(settings.spool_dir))
+        for _ in range(2)
+    ]
+    sent: list[str] = []
+    assert send_weekly_digest(desks[0], sent.append)
+    assert not send_weekly_digest(desks[1], sent.append)
+    clock.now += timedelta(days=7)
+    assert send_weekly_digest(desks[1], sent.append)
+    assert len(sent) == 2 and sent[0].startswith("*Le point de la semaine*")
