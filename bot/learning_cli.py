@@ -74,11 +74,22 @@ def cmd_kb_export(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_bench_learning(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.learning_bench import run_learning_bench
+
+    return run_learning_bench(settings, url=args.db, queries=args.queries, published=args.published)
+
+
 def add_parsers(sub: argparse._SubParsersAction, kb_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     stats = sub.add_parser("stats", help="chiffres de la semaine (comme le point hebdomadaire)")
     stats.add_argument("--days", type=int, default=7, help="période en jours (défaut : 7)")
     stats.add_argument("--limit", type=int, default=5, help="questions manquées listées")
     stats.set_defaults(func=cmd_stats)
+    bench = sub.add_parser("bench-learning", help="coût de la fraîcheur des entrées publiées")
+    bench.add_argument("--db", help="URL de base (défaut : un fichier SQLite temporaire)")
+    bench.add_argument("--queries", type=int, default=2000)
+    bench.add_argument("--published", type=int, default=50)
+    bench.set_defaults(func=cmd_bench_learning)
     export = kb_sub.add_parser("export", help="écrire les entrées publiées en fichiers")
     export.add_argument("--dir", help="dossier (défaut : KNOWLEDGE_DIR)")
     export.set_defaults(func=cmd_kb_export)

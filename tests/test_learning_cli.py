@@ -23,13 +23,20 @@ def _published(tmp_path: Path) -> tuple[str, Path]:
     engine = make_engine(url)
     migrate(engine)
     settings = replace(Settings(), database_url=url, support_lead=LEAD, spool_dir=tmp_path / "s")
-    desk = Desk(session_factory(engine), Knowledge.load(kb_dir), settings, spool=Spool(tmp_path / "s"))
-    reply = desk.ask(asker="U1", text="Comment ajouter un logo ## dans mes e-mails ?", kb="sg-autorepondeur")
+    desk = Desk(
+        session_factory(engine), Knowledge.load(kb_dir), settings, spool=Spool(tmp_path / "s")
+    )
+    reply = desk.ask(
+        asker="U1", text="Comment ajouter un logo ## dans mes e-mails ?", kb="sg-autorepondeur"
+    )
     desk.to_community(reply.question_id)
     desk.record_community_post(reply.question_id, "CC", "1.1")
     desk.community_reply("CC", "1.1", "U2")
     desk.record_community_answer(
-        channel="CC", thread_ts="1.1", ts="1.2", responder="U2",
+        channel="CC",
+        thread_ts="1.1",
+        ts="1.2",
+        responder="U2",
         text="Dans l'éditeur, bouton Image.\n## pas un titre\nVariantes :\n- pas une variante",
     )
     desk.solve_community(channel="CC", ts="1.1", by="U1")
@@ -47,12 +54,17 @@ def test_export_writes_published_entries_that_pass_kb_check(tmp_path) -> None:
     written = kb_dir / "sg-autorepondeur" / "faq-communaute.md"
     assert "1 entrée(s) publiée(s) écrite(s)" in run.stdout
     text = written.read_text(encoding="utf-8")
-    assert "## Comment ajouter un logo ## dans mes e-mails ? {#comment-ajouter-un-logo-dans-mes-e-mails-1}" in text
+    assert (
+        "## Comment ajouter un logo ## dans mes e-mails ? {#comment-ajouter-un-logo-dans-mes-e-mails-1}"
+        in text
+    )
     assert "# comment-ajouter-un-logo-dans-mes-e-mails-1 : https://slack.example/p11" in text
     check = bot("kb", "check", "--dir", str(kb_dir))
     assert check.returncode == 0, check.stdout
     assert "sg-autorepondeur (29 unités)" in check.stdout
-    unit = Knowledge.load(kb_dir).unit("sg-autorepondeur/comment-ajouter-un-logo-dans-mes-e-mails-1")
+    unit = Knowledge.load(kb_dir).unit(
+        "sg-autorepondeur/comment-ajouter-un-logo-dans-mes-e-mails-1"
+    )
     assert unit is not None and unit.answer.startswith("Dans l'éditeur, bouton Image.")
     assert "pas un titre" in unit.answer and unit.phrasings == ()
 

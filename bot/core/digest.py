@@ -36,9 +36,7 @@ def send_weekly_digest(desk: object, send: Callable[[str], object]) -> bool:
     return True
 
 
-def add_digest_job(
-    scheduler: BaseScheduler, settings: Settings, job: Callable[[], object]
-) -> None:
+def add_digest_job(scheduler: BaseScheduler, settings: Settings, job: Callable[[], object]) -> None:
     """Every DIGEST_DAY at DIGEST_HOUR, local time (SLA_TIMEZONE)."""
     trigger = CronTrigger(
         day_of_week=settings.digest_day, hour=settings.digest_hour, timezone=settings.sla_timezone

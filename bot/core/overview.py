@@ -63,7 +63,10 @@ class OverviewMixin(ProposalsMixin):
                 s, Question.asker == user, Question.status.not_in(("private", "smalltalk"))
             )
             tickets = s.scalars(
-                select(Ticket).where(Ticket.asker == user).order_by(Ticket.id.desc()).limit(HOME_ROWS)
+                select(Ticket)
+                .where(Ticket.asker == user)
+                .order_by(Ticket.id.desc())
+                .limit(HOME_ROWS)
             ).all()
             return CustomerOverview(tuple(questions), tuple(_ticket_line(k, now) for k in tickets))
 

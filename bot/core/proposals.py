@@ -218,7 +218,9 @@ class ProposalsMixin(DeskBase):
         return row
 
     # --- a private ticket, anonymised by the lead, with the asker's consent --------------------
-    def draft_from_ticket(self, ticket_id: int, by: str, question: str, answer: str) -> ProposalView:
+    def draft_from_ticket(
+        self, ticket_id: int, by: str, question: str, answer: str
+    ) -> ProposalView:
         """The lead's anonymised version of a ticket they answered; it waits for the asker."""
         self._lead_only(by)
         payload = {

@@ -107,13 +107,17 @@ class TrainingMixin(QuestionsMixin):
 
 def _seen(s: Session, user: str, kb: str) -> set[int]:
     rows = s.scalars(
-        select(ChapterProgress.chapter).where(ChapterProgress.user == user, ChapterProgress.kb == kb)
+        select(ChapterProgress.chapter).where(
+            ChapterProgress.user == user, ChapterProgress.kb == kb
+        )
     )
     return set(rows)
 
 
 def build_progress(course: Course, seen: set[int]) -> CourseProgress:
-    lines = tuple(ChapterLine(c.number, c.level, c.title, c.number in seen) for c in course.chapters)
+    lines = tuple(
+        ChapterLine(c.number, c.level, c.title, c.number in seen) for c in course.chapters
+    )
     upcoming = next((line for line in lines if not line.consulted), None)
     return CourseProgress(course.kb, course.title, lines, upcoming, course.end_of_chapter)
 

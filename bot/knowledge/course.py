@@ -55,7 +55,9 @@ def _line(text: str, needle: str) -> int:
     return 1
 
 
-def _levels(data: dict[str, Any], rel: str, text: str) -> tuple[list[tuple[str, int]], list[Problem]]:
+def _levels(
+    data: dict[str, Any], rel: str, text: str
+) -> tuple[list[tuple[str, int]], list[Problem]]:
     levels: list[tuple[str, int]] = []
     for item in data.get("levels") or []:
         name = str(item.get("name") or "").strip() if isinstance(item, dict) else ""
@@ -97,7 +99,11 @@ def parse_course(path: Path, kb: KnowledgeBase, rel: str) -> tuple[Course | None
         for anchor in item.get("sections") or []:
             unit_id = f"{kb.name}/{anchor}"
             if kb.get(unit_id) is None:
-                problems.append(Problem(rel, _line(text, f'"{anchor}"'), t("kb.course.bad_section", anchor=anchor)))
+                problems.append(
+                    Problem(
+                        rel, _line(text, f'"{anchor}"'), t("kb.course.bad_section", anchor=anchor)
+                    )
+                )
             else:
                 sections.append(unit_id)
         title = str(item.get("title") or "").strip() or None
@@ -122,7 +128,9 @@ def _starts(levels: list[tuple[str, int]]) -> list[int]:
     return starts
 
 
-def load_courses(root: Path, bases: dict[str, KnowledgeBase]) -> tuple[dict[str, Course], list[Problem]]:
+def load_courses(
+    root: Path, bases: dict[str, KnowledgeBase]
+) -> tuple[dict[str, Course], list[Problem]]:
     """Every base's `course.toml` (a base without one has no course)."""
     courses: dict[str, Course] = {}
     problems: list[Problem] = []

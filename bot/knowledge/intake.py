@@ -42,7 +42,9 @@ def parse_intake(path: Path, kb: str, rel: str) -> tuple[Intake | None, list[Pro
     for item in data.get("fields") or []:
         item = item if isinstance(item, dict) else {}
         field = Field(
-            str(item.get("id") or ""), str(item.get("label") or "").strip(), str(item.get("type") or "text")
+            str(item.get("id") or ""),
+            str(item.get("label") or "").strip(),
+            str(item.get("type") or "text"),
         )
         if not FIELD_ID.match(field.id) or not field.label or field.type not in FIELD_TYPES:
             problems.append(Problem(rel, 0, t("kb.intake.bad_field", id=field.id or "?")))
@@ -56,7 +58,9 @@ def parse_intake(path: Path, kb: str, rel: str) -> tuple[Intake | None, list[Pro
     return (intake if fields else None), problems
 
 
-def load_intakes(root: Path, bases: dict[str, KnowledgeBase]) -> tuple[dict[str, Intake], list[Problem]]:
+def load_intakes(
+    root: Path, bases: dict[str, KnowledgeBase]
+) -> tuple[dict[str, Intake], list[Problem]]:
     intakes: dict[str, Intake] = {}
     problems: list[Problem] = []
     for name in sorted(bases):

@@ -26,7 +26,9 @@ def lead_settings(settings):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def ldesk(sessions, knowledge, lead_settings, clock) -> Desk:  # type: ignore[no-untyped-def]
-    return Desk(sessions, knowledge, lead_settings, clock=clock, spool=Spool(lead_settings.spool_dir))
+    return Desk(
+        sessions, knowledge, lead_settings, clock=clock, spool=Spool(lead_settings.spool_dir)
+    )
 
 
 def _community(desk: Desk, text: str = QUESTION, ts: str = "100.1") -> int:
@@ -37,20 +39,28 @@ def _community(desk: Desk, text: str = QUESTION, ts: str = "100.1") -> int:
     return reply.question_id
 
 
-def test_accepted_answer_becomes_a_draft_then_published_it_answers(ldesk, sessions, knowledge, lead_settings, clock) -> None:
+def test_accepted_answer_becomes_a_draft_then_published_it_answers(
+    ldesk, sessions, knowledge, lead_settings, clock
+) -> None:
     _community(ldesk)
     ldesk.community_reply("CCOMM", "100.1", MEMBER)
-    ldesk.record_community_answer(channel="CCOMM", thread_ts="100.1", ts="100.2", responder=MEMBER, text=ANSWER)
+    ldesk.record_community_answer(
+        channel="CCOMM", thread_ts="100.1", ts="100.2", responder=MEMBER, text=ANSWER
+    )
     assert ldesk.accept_answer(channel="CCOMM", ts="100.2", by=ASKER)
     [draft] = ldesk.waiting_proposals()
     assert (draft.kind, draft.question, draft.answer) == ("entry", QUESTION, ANSWER)
     assert (draft.thread_channel, draft.thread_ts) == ("CCOMM", "100.1")
-    other = Desk(sessions, knowledge, lead_settings, clock=clock, spool=Spool(lead_settings.spool_dir))
+    other = Desk(
+        sessions, knowledge, lead_settings, clock=clock, spool=Spool(lead_settings.spool_dir)
+    )
     assert other.ask(asker="U9", text=OTHER_WORDS, kb=KB).kind != "answer"
     with pytest.raises(NotAllowed):
         ldesk.publish(draft.id, ASKER)
     published = ldesk.publish(draft.id, LEAD)
-    assert published.status == "published" and published.unit_id.startswith(f"{KB}/comment-exporter")
+    assert published.status == "published" and published.unit_id.startswith(
+        f"{KB}/comment-exporter"
+    )
     for desk in (ldesk, other):
         reply = desk.ask(asker="U9", text=OTHER_WORDS, kb=KB)
         assert reply.kind == "answer" and reply.unit.id == published.unit_id
@@ -59,7 +69,9 @@ def test_accepted_answer_becomes_a_draft_then_published_it_answers(ldesk, sessio
         ldesk.ignore(draft.id, LEAD)
 
 
-def test_only_the_asker_accepts_and_a_pointer_to_an_entry_proposes_a_phrasing(ldesk, sessions) -> None:
+def test_only_the_asker_accepts_and_a_pointer_to_an_entry_proposes_a_phrasing(
+    ldesk, sessions
+) -> None:
     _community(ldesk, "ma facture de mars introuvable dans l'appli")
     ldesk.record_community_answer(
         channel="CCOMM", thread_ts="100.1", ts="100.3", responder=MEMBER, text="Regarde #factures"
@@ -100,7 +112,9 @@ def test_a_ticket_draft_needs_the_lead_then_the_askers_consent(ldesk, sessions) 
     ldesk.lead_reply(ticket.id, LEAD, "Allez dans Mon compte › Banque.")
     with pytest.raises(NotAllowed):
         ldesk.draft_from_ticket(ticket.id, ASKER, "Changer de RIB ?", "Dans Mon compte.")
-    draft = ldesk.draft_from_ticket(ticket.id, LEAD, "Changer de RIB ?", "Dans Mon compte › Banque.")
+    draft = ldesk.draft_from_ticket(
+        ticket.id, LEAD, "Changer de RIB ?", "Dans Mon compte › Banque."
+    )
     assert draft.status == "consent" and draft.asker == ASKER
     assert ldesk.waiting_proposals() == []  # nothing reaches the lead's list before consent
     with pytest.raises(NotAllowed):
@@ -122,7 +136,9 @@ def test_a_refused_consent_keeps_nothing(ldesk, sessions) -> None:
 
 def test_draft_announcement_is_claimed_once(ldesk) -> None:
     _community(ldesk, GIBBERISH)
-    ldesk.record_community_answer(channel="CCOMM", thread_ts="100.1", ts="100.2", responder=MEMBER, text="Voilà.")
+    ldesk.record_community_answer(
+        channel="CCOMM", thread_ts="100.1", ts="100.2", responder=MEMBER, text="Voilà."
+    )
     ldesk.solve_community(channel="CCOMM", ts="100.1", by=ASKER)
     [pending] = ldesk.unannounced_proposals()
     assert pending.answer == "Voilà."
