@@ -30,17 +30,19 @@ from bot.core import (
 )
 from bot.messages import t
 from bot.slack import blocks
+from bot.slack.learning import Learning
 from bot.slack.slack_io import SlackIO
-from bot.slack.text import for_matching
+from bot.slack.text import for_matching, from_slack
 
 log = logging.getLogger(__name__)
 
 
 class Questions:
-    def __init__(self, settings: Settings, desk: Desk, io: SlackIO) -> None:
+    def __init__(self, settings: Settings, desk: Desk, io: SlackIO, learning: Learning) -> None:
         self.settings = settings
         self.desk = desk
         self.io = io
+        self.learning = learning
 
     def ask(
         self,
@@ -73,6 +75,7 @@ class Questions:
                 blocks.answer_message(reply.unit, answer, qid, user, text),
                 thread_ts=thread_ts,
             )
+            self.learning.end_of_chapter(reply.unit.id, channel, thread_ts)
         elif reply.kind == "suggestions" and reply.suggestions:
             self.io.post(
                 channel,
@@ -154,9 +157,16 @@ class Questions:
         self.io.post(reply_channel, message, thread_ts=reply_thread)
         return True
 
-    def community_reply(self, *, channel: str, thread_ts: str, ts: str, user: str) -> None:
-        """Someone answered in a community thread: tell the asker, with a link."""
+    def community_reply(
+        self, *, channel: str, thread_ts: str, ts: str, user: str, text: str = ""
+    ) -> None:
+        """Someone answered in a community thread: kept (it may become a FAQ entry), and the
+        asker is told, with a link."""
         notice = self.desk.community_reply(channel, thread_ts, user)
+        if text.strip():
+            self.desk.record_community_answer(
+                channel=channel, thread_ts=thread_ts, ts=ts, responder=user, text=from_slack(text)
+            )
         if notice is None:
             return
         link = self.io.permalink(channel, ts) or self.io.permalink(channel, thread_ts)
@@ -202,11 +212,22 @@ class Questions:
             except (NotFound, StoreUnavailable):
                 log.warning("question %s: community post not updated", question_id)
         self.io.post(channel, blocks.notice(t("slack.community.solved")), thread_ts=ts)
+        self.learning.announce_pending()
+        return True
+
+    def accept(self, *, by: str, channel: str, ts: str) -> bool:
+        """The asker's ✅ on a member's reply: solved, and that reply proposed to the lead."""
+        if not self.desk.accept_answer(channel=channel, ts=ts, by=by):
+            return False
+        self.io.post(channel, blocks.notice(t("slack.community.solved")), thread_ts=ts)
+        self.learning.announce_pending()
         return True
 
     def feedback(self, question_id: int | None, user: str, helpful: bool) -> None:
         if question_id is not None:
             self.desk.feedback(question_id, user, helpful)
+            if helpful:  # a chosen suggestion confirmed: its wording may wait for the lead
+                self.learning.announce_pending()
 
     def show_unit(
         self,
@@ -223,9 +244,12 @@ class Questions:
         unit = base.get(unit_id) if base else None
         if unit is None:
             return
+        if question_id is not None:  # remembered: a 👍 next proposes the wording
+            self.desk.choose_suggestion(question_id, unit.id, user)
         answer = self.desk.knowledge.render(unit, "mrkdwn")
         self.io.post(
             channel,
             blocks.answer_message(unit, answer, question_id, user, text),
             thread_ts=thread_ts,
         )
+        self.learning.end_of_chapter(unit.id, channel, thread_ts)

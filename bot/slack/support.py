@@ -26,6 +26,7 @@ from bot.messages import t
 from bot.sla.calendar import SlaCalendar
 from bot.sla.wording import when_phrase
 from bot.slack import blocks
+from bot.slack.learning import Learning
 from bot.slack.questions import Questions
 from bot.slack.slack_io import SlackIO
 from bot.slack.text import mentions, strip_mention
@@ -42,7 +43,8 @@ class Support:
         self.desk = desk
         self.io = SlackIO(client)
         self.calendar = SlaCalendar.from_settings(settings)
-        self.questions = Questions(settings, desk, self.io)
+        self.learning = Learning(settings, desk, self.io, self.when)
+        self.questions = Questions(settings, desk, self.io, self.learning)
         self.tickets = Tickets(settings, desk, self.io, self.when)
 
     def when(self, instant: Any) -> str:
@@ -107,7 +109,7 @@ class Support:
         if channel == self.settings.community_channel and thread_ts and thread_ts != ts:
             with self.reporting(None, None):
                 self.questions.community_reply(
-                    channel=channel, thread_ts=str(thread_ts), ts=str(ts), user=user
+                    channel=channel, thread_ts=str(thread_ts), ts=str(ts), user=user, text=text
                 )
             return
         if channel in self.settings.help_channels and (not thread_ts or thread_ts == ts):
@@ -144,4 +146,6 @@ class Support:
         if channel != self.settings.community_channel or not ts or not isinstance(user, str):
             return
         with self.reporting(None, None):
-            self.questions.solve(by=user, channel=channel, ts=str(ts))
+            # ✅ on the post: solved; ✅ on a member's reply: that reply is the solution
+            if not self.questions.solve(by=user, channel=channel, ts=str(ts)):
+                self.questions.accept(by=user, channel=channel, ts=str(ts))

@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from bot.config import Settings
 from bot.core import Desk, InvalidInput, NotFound, StoreUnavailable, TicketView
@@ -43,11 +44,19 @@ class Tickets:
         return user in self.leads()
 
     # --- opening ------------------------------------------------------------------------------
-    def open(self, *, user: str, text: str, urgency: str, question_id: int | None) -> None:
+    def open(
+        self,
+        *,
+        user: str,
+        text: str,
+        urgency: str,
+        question_id: int | None,
+        details: dict[str, Any] | None = None,
+    ) -> None:
         """Open the ticket, post the lead's card, confirm to the asker (all in DMs)."""
         try:
             ticket = self.desk.open_ticket(
-                asker=user, text=text, urgency=urgency, question_id=question_id
+                asker=user, text=text, urgency=urgency, question_id=question_id, details=details
             )
         except StoreUnavailable:
             self.io.dm(user, blocks.notice(t("store.down")))

@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 from bot.core import NotFound
 from bot.messages import t
 from bot.slack import blocks, ids
+from bot.slack.listeners.actions import drafts
 from bot.slack.support import Support
 from bot.slack.text import unescape
 from bot.slack.views import question_form, reply_form
@@ -99,6 +100,7 @@ def ask_private(support: Support, click: Click, client: WebClient) -> None:
         private=True,
         question_id=click.question_id,
         channel=click.channel,
+        intakes=support.learning.intakes_for(click.channel, click.question_id),
     )
     client.views_open(trigger_id=click.trigger_id, view=form)
 
@@ -176,3 +178,4 @@ def register(app: App) -> None:
     app.action(ids.TICKET_REPLY)(handler(ticket_reply))
     app.action(ids.TICKET_CLOSE)(handler(ticket_close))
     app.action(ids.TICKET_ASKER_SOLVED)(handler(ticket_asker_solved))
+    drafts.register(app)

@@ -1,7 +1,9 @@
 """The slash command (ids.SLASH_COMMAND, also in manifest.yml):
 - `/question [texte]`: opens the question form (prefilled with the text);
 - `/question absence 2026-12-24..2026-12-31 [motif]`: the support lead declares closed days;
-- `/question aide`: how to ask.
+- `/question aide`: how to ask;
+- `/question tickets`: the support lead's open tickets, overdue first (in their DM).
+`/formation` lives in `formation.py`.
 The form opens right after the ack (a trigger_id lives 3 seconds); short answers go back in the
 ack itself (ephemeral, only the sender sees them)."""
 
@@ -13,7 +15,8 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.messages import t
-from bot.slack import ids
+from bot.slack import blocks, ids
+from bot.slack.listeners.commands import formation
 from bot.slack.support import Support
 from bot.slack.text import unescape
 from bot.slack.views import question_form
@@ -34,6 +37,14 @@ def on_command(
             return
         ack()
         return
+    if len(words) == 1 and words[0].lower() == "tickets":
+        ack()
+        with support.reporting(user, None):
+            if not support.tickets.is_lead(user):
+                support.io.ephemeral(None, user, t("slack.lead_only"))
+                return
+            support.io.dm(user, blocks.notice(support.learning.tickets_text()))
+        return
     if len(words) == 1 and words[0].lower() in HELP_WORDS:
         ack(text=t("slack.help", command=ids.SLASH_COMMAND))
         return
@@ -41,9 +52,14 @@ def on_command(
     with support.reporting(user, None):
         client.views_open(
             trigger_id=command.get("trigger_id"),
-            view=question_form(prefill=unescape(str(command.get("text") or "")), channel=channel),
+            view=question_form(
+                prefill=unescape(str(command.get("text") or "")),
+                channel=channel,
+                intakes=support.learning.intakes_for(channel),
+            ),
         )
 
 
 def register(app: App) -> None:
     app.command(ids.SLASH_COMMAND)(on_command)
+    formation.register(app)

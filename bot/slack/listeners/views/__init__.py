@@ -18,9 +18,10 @@ from bot.core import NotFound, StoreUnavailable
 from bot.core.validation import MAX_QUESTION_CHARS, problem
 from bot.messages import t
 from bot.slack import ids
+from bot.slack.listeners.views import drafts
 from bot.slack.support import Support
 from bot.slack.text import from_form
-from bot.slack.views import read_question_form, read_reply_form
+from bot.slack.views import read_details, read_question_form, read_reply_form
 
 
 def _error(text: str, block: str) -> dict[str, str] | None:
@@ -37,17 +38,25 @@ def on_question(
     support: Support = context["support"]
     user = str((body.get("user") or {}).get("id") or "")
     raw, private, urgency = read_question_form(view)
-    errors = _error(raw, ids.Q_BLOCK)
+    meta = ids.unpack(view.get("private_metadata"))
+    intakes = support.learning.chosen_intakes(meta.get("i"))
+    details = read_details(view, intakes)
+    errors = _error(raw, ids.Q_BLOCK) or _details_error(details, private, intakes)
     if errors:
         ack(response_action="errors", errors=errors)
         return
     ack()
-    meta = ids.unpack(view.get("private_metadata"))
     question_id = meta.get("q") if isinstance(meta.get("q"), int) else None
     text = from_form(raw)
     with support.reporting(user, None):
         if private:
-            support.tickets.open(user=user, text=text, urgency=urgency, question_id=question_id)
+            support.tickets.open(
+                user=user,
+                text=text,
+                urgency=urgency,
+                question_id=question_id,
+                details={k: from_form(v) if isinstance(v, str) else v for k, v in details.items()},
+            )
             return
         dm = support.io.dm_channel(user)
         if question_id is not None and _unchanged(support, question_id, text):
@@ -58,6 +67,16 @@ def on_question(
         support.questions.ask(
             user=user, text=text, channel=dm, thread_ts=None, kb_channel=meta.get("c")
         )
+
+
+def _details_error(details: dict[str, Any], private: bool, intakes: list[Any]) -> dict[str, str] | None:
+    """Personal details (a client's name, address...) travel with a private question only."""
+    if not details or private:
+        return None
+    first = next(
+        f"{ids.INTAKE_PREFIX}{i.kb}__{f.id}" for i in intakes for f in i.fields if f.label in details
+    )
+    return {first: t("slack.intake.private_only")}
 
 
 def _unchanged(support: Support, question_id: int, text: str) -> bool:
@@ -89,3 +108,4 @@ def on_lead_reply(
 def register(app: App) -> None:
     app.view(ids.QUESTION_FORM)(on_question)
     app.view(ids.LEAD_REPLY_FORM)(on_lead_reply)
+    drafts.register(app)
