@@ -55,8 +55,8 @@ def test_export_writes_published_entries_that_pass_kb_check(tmp_path) -> None:
     assert "1 entrée(s) publiée(s) écrite(s)" in run.stdout
     text = written.read_text(encoding="utf-8")
     assert (
-        "## Comment ajouter un logo ## dans mes e-mails ? {#comment-ajouter-un-logo-dans-mes-e-mails-1}"
-        in text
+        "## Comment ajouter un logo ## dans mes e-mails ? "
+        "{#comment-ajouter-un-logo-dans-mes-e-mails-1}" in text
     )
     assert "# comment-ajouter-un-logo-dans-mes-e-mails-1 : https://slack.example/p11" in text
     check = bot("kb", "check", "--dir", str(kb_dir))

@@ -144,9 +144,9 @@ class CommunityLearningMixin(ProposalsMixin, CommunityMixin, QuestionsMixin):
 
     def _apply_choose_suggestion(self, s: Session, p: dict[str, Any]) -> None:
         question = s.get(Question, p["question_id"])
-        if question is not None and question.asker == p["by"]:
-            if self.knowledge.unit(p["unit_id"]) is not None:
-                question.chosen_unit_id = p["unit_id"]
+        known = self.knowledge.unit(p["unit_id"]) is not None
+        if question is not None and question.asker == p["by"] and known:
+            question.chosen_unit_id = p["unit_id"]
 
     def _apply_feedback(self, s: Session, p: dict[str, Any]) -> None:
         super()._apply_feedback(s, p)

@@ -70,6 +70,8 @@ MESSAGES: dict[str, str] = {
     "cli.kb.course": (
         "Formation de {name} : {chapters} chapitres, dont {known} avec leurs sections dans la base."
     ),
-    "settings.digest_day": "DIGEST_DAY doit être un jour (mon..sun ou lundi..dimanche), reçu « {value} »",
+    "settings.digest_day": (
+        "DIGEST_DAY doit être un jour (mon..sun ou lundi..dimanche), reçu « {value} »"
+    ),
     "settings.digest_hour": "DIGEST_HOUR doit être une heure de 0 à 23 (reçu {value})",
 }

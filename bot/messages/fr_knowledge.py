@@ -27,7 +27,9 @@ MESSAGES.update(
     {
         "kb.course.unreadable": "course.toml illisible : {error}",
         "kb.course.no_levels": "course.toml : aucun niveau [[levels]]",
-        "kb.course.bad_level": "course.toml : chaque niveau a un nom et un nombre de chapitres (≥ 1)",
+        "kb.course.bad_level": (
+            "course.toml : chaque niveau a un nom et un nombre de chapitres (≥ 1)"
+        ),
         "kb.course.bad_number": "course.toml : numéro de chapitre entre 1 et {total} attendu",
         "kb.course.duplicate": "course.toml : chapitre {number} déclaré deux fois",
         "kb.course.bad_section": "course.toml : section #{anchor} introuvable dans la base",

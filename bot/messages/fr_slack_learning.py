@@ -48,7 +48,9 @@ MESSAGES: dict[str, str] = {
     ),
     "slack.draft.consent_yes": "J'accepte",
     "slack.draft.consent_no": "Je refuse",
-    "slack.draft.consent_thanks": "Merci ! Le responsable du support relira l'entrée avant de la publier.",
+    "slack.draft.consent_thanks": (
+        "Merci ! Le responsable du support relira l'entrée avant de la publier."
+    ),
     "slack.draft.consent_refused": "C'est noté : votre question ne sera pas publiée.",
     "slack.draft.consent_done": "Vous avez déjà répondu à cette demande.",
     # intake

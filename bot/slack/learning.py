@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -109,10 +110,8 @@ class Learning:
         intakes = self.desk.knowledge.intakes
         kb = self.settings.kb_for_channel(channel)
         if question_id is not None:
-            try:
+            with contextlib.suppress(NotFound, StoreUnavailable):
                 kb = self.desk.get_question(question_id).kb
-            except (NotFound, StoreUnavailable):
-                pass
         if kb in intakes:
             return [intakes[kb]]
         if kb == ALL or kb not in self.desk.knowledge.bases:

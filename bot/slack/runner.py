@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
 from bot.core import Desk
+from bot.core.digest import add_digest_job, send_weekly_digest
 from bot.db.engine import Schema, make_engine, session_factory
 from bot.knowledge.registry import Knowledge
 from bot.messages import set_language, t
@@ -69,15 +70,18 @@ def _start(settings: Settings) -> tuple[Any, sessionmaker[Session], Any]:
     desk = Desk(sessions, Knowledge.load(settings.knowledge_dir), settings)
     app = build_app(settings, desk)
     notifier = SlackNotifier(settings, app.client)
-    announcer = Support(settings, desk, app.client).tickets
+    support = Support(settings, desk, app.client)
+    announcer, learning = support.tickets, support.learning
     # the schema first: replaying the spool into a database that has no tables yet would
     # set its entries aside as rejected
     jobs = [
         schema.ensure,
         lambda: schema.ready and desk.replay_spool(),
         lambda: schema.ready and announcer.announce_pending(),
+        lambda: schema.ready and learning.announce_pending(),
     ]
     scheduler = start_scheduler(sessions, settings, notifier, extra_jobs=jobs)
+    add_digest_job(scheduler, settings, lambda: send_weekly_digest(desk, learning.send_digest))
     return app, sessions, scheduler
 
 

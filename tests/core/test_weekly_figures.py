@@ -69,3 +69,33 @@ def test_the_digest_goes_out_once_a_week_even_from_two_instances(
     clock.now += timedelta(days=7)
     assert send_weekly_digest(desks[1], sent.append)
     assert len(sent) == 2 and sent[0].startswith("*Le point de la semaine*")
+
+
+def test_the_digest_job_runs_on_the_configured_day_and_local_hour() -> None:
+    from datetime import UTC, datetime
+
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from bot.config import Settings
+    from bot.core.digest import JOB_ID, add_digest_job
+
+    settings = Settings.from_env({"DIGEST_DAY": "mardi", "DIGEST_HOUR": "8"})
+    scheduler = BackgroundScheduler(timezone=UTC)
+    add_digest_job(scheduler, settings, lambda: None)
+    trigger = scheduler.get_job(JOB_ID).trigger
+    # Monday 30 November 2026, noon UTC -> Tuesday 1 December, 08:00 in Paris (07:00 UTC)
+    after = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+    fire = trigger.get_next_fire_time(None, after)
+    assert fire.astimezone(UTC) == datetime(2026, 12, 1, 7, 0, tzinfo=UTC)
+
+
+def test_digest_settings_are_checked() -> None:
+    import pytest
+
+    from bot.config import Settings, SettingsError
+
+    assert Settings.from_env({}).digest_day == "mon" and Settings.from_env({}).digest_hour == 9
+    with pytest.raises(SettingsError, match="DIGEST_DAY"):
+        Settings.from_env({"DIGEST_DAY": "funday"})
+    with pytest.raises(SettingsError, match="DIGEST_HOUR"):
+        Settings.from_env({"DIGEST_HOUR": "25"})

@@ -1,4 +1,4 @@
-"""course.toml and intake.toml: the shipped declarations load; mistakes are reported with file:line."""
+"""course.toml and intake.toml: the shipped declarations load; mistakes come with file:line."""
 
 from __future__ import annotations
 

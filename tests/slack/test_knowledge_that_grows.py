@@ -31,7 +31,9 @@ def second(slack: SlackEnv) -> Iterator[Sender]:
     desk = Desk(
         session_factory(engine), knowledge(), slack.settings, spool=Spool(slack.settings.spool_dir)
     )
-    server = make_server(build_app(slack.settings, desk, process_before_response=True), "127.0.0.1", 0)
+    server = make_server(
+        build_app(slack.settings, desk, process_before_response=True), "127.0.0.1", 0
+    )
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield Sender(server.server_port)
@@ -87,7 +89,10 @@ def test_an_accepted_answer_becomes_a_draft_the_lead_publishes_then_every_instan
     second.dm(OTHER_WORDS, user="U0OTHER")
     assert not [c for c in slack.posts("D0OTHER") if "Contacts" in c.blob()]
     # only the lead publishes, whatever the button says
-    assert slack.send.click(buttons(card)["proposal_publish"], user=MEMBER, channel="D0MEMBER").status == 200
+    assert (
+        slack.send.click(buttons(card)["proposal_publish"], user=MEMBER, channel="D0MEMBER").status
+        == 200
+    )
     assert "Seul le responsable du support" in slack.posts("D0MEMBER")[-1].blob()
     assert not slack.fake.of("chat.update")
     slack.send.click(buttons(card)["proposal_publish"], user=LEAD, channel="D0LEAD")
@@ -113,7 +118,10 @@ def test_the_lead_edits_a_draft_before_publishing_it(slack: SlackEnv) -> None:
     # somebody else submitting the lead's form gets an error, nothing is published
     refused = submit_view(slack.send, "proposal_form", values, form["private_metadata"], MEMBER)
     assert refused.json()["response_action"] == "errors"
-    assert submit_view(slack.send, "proposal_form", values, form["private_metadata"], LEAD).status == 200
+    assert (
+        submit_view(slack.send, "proposal_form", values, form["private_metadata"], LEAD).status
+        == 200
+    )
     slack.send.dm(OTHER_WORDS, user="U0OTHER")
     [answer] = slack.posts("D0OTHER")
     assert "fichier tableur" in answer.blob()
@@ -147,7 +155,9 @@ def test_a_suggestion_chosen_and_confirmed_becomes_a_phrasing_answered_directly(
     assert "Mot de passe oublié" in answer.blob() and "show_suggestion_0" not in buttons(answer)
 
 
-def test_a_resolved_ticket_becomes_a_draft_only_anonymised_and_with_consent(slack: SlackEnv) -> None:
+def test_a_resolved_ticket_becomes_a_draft_only_anonymised_and_with_consent(
+    slack: SlackEnv,
+) -> None:
     slack.send.submit_question("Mon RIB FR76 1234 a changé, que faire ?", private=True)
     [card] = slack.posts("D0LEAD")
     assert "ticket_to_faq" not in buttons(card)  # not answered yet

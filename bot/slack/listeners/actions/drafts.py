@@ -33,7 +33,9 @@ def _listener(fn: Handler) -> Callable[..., None]:
         support: Support = context["support"]
         user = str((body.get("user") or {}).get("id") or "")
         channel = str((body.get("channel") or {}).get("id") or "")
-        value = action.get("selected_option", {}).get("value") if "selected_option" in action else None
+        value = (
+            action.get("selected_option", {}).get("value") if "selected_option" in action else None
+        )
         key = value if value is not None else ids.unpack(action.get("value")).get("p")
         with support.reporting(user, channel):
             try:
@@ -73,7 +75,9 @@ def edit(support: Support, user: str, channel: str, key: Any, body: Any, client:
     client.views_open(trigger_id=body.get("trigger_id"), view=form)
 
 
-def ticket_to_faq(support: Support, user: str, channel: str, key: Any, body: Any, client: Any) -> None:
+def ticket_to_faq(
+    support: Support, user: str, channel: str, key: Any, body: Any, client: Any
+) -> None:
     if not support.desk.is_lead(user):
         raise NotAllowed(user)
     ticket_id = ids.unpack(((body.get("actions") or [{}])[0]).get("value")).get("tk")
@@ -106,9 +110,16 @@ def consent(agree: bool) -> Handler:
     return answer
 
 
-def mark_chapter(support: Support, user: str, channel: str, key: Any, body: Any, client: Any) -> None:
+def mark_chapter(
+    support: Support, user: str, channel: str, key: Any, body: Any, client: Any
+) -> None:
     number = int(key) if isinstance(key, str) and key.isdigit() else 0
-    support.io.dm(user, support.learning.mark(user, number))
+    try:
+        support.io.dm(user, support.learning.mark(user, number))
+    except NotFound:
+        total = len(support.desk.course().chapters) if support.desk.knowledge.courses else 0
+        text = t("training.unknown_chapter", total=total) if total else t("slack.formation.none")
+        support.io.ephemeral(channel, user, text)
 
 
 def register(app: App) -> None:

@@ -69,12 +69,17 @@ def on_question(
         )
 
 
-def _details_error(details: dict[str, Any], private: bool, intakes: list[Any]) -> dict[str, str] | None:
+def _details_error(
+    details: dict[str, Any], private: bool, intakes: list[Any]
+) -> dict[str, str] | None:
     """Personal details (a client's name, address...) travel with a private question only."""
     if not details or private:
         return None
     first = next(
-        f"{ids.INTAKE_PREFIX}{i.kb}__{f.id}" for i in intakes for f in i.fields if f.label in details
+        f"{ids.INTAKE_PREFIX}{i.kb}__{f.id}"
+        for i in intakes
+        for f in i.fields
+        if f.label in details
     )
     return {first: t("slack.intake.private_only")}
 
