@@ -80,7 +80,10 @@ def cmd_bench_learning(args: argparse.Namespace, settings: Settings) -> int:
     return run_learning_bench(settings, url=args.db, queries=args.queries, published=args.published)
 
 
-def add_parsers(sub: argparse._SubParsersAction, kb_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    kb_sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
     stats = sub.add_parser("stats", help="chiffres de la semaine (comme le point hebdomadaire)")
     stats.add_argument("--days", type=int, default=7, help="période en jours (défaut : 7)")
     stats.add_argument("--limit", type=int, default=5, help="questions manquées listées")

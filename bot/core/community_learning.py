@@ -88,6 +88,7 @@ class CommunityLearningMixin(ProposalsMixin, CommunityMixin, QuestionsMixin):
         one marked, else the latest member's reply) is proposed to the lead."""
         if not super()._apply_community_solve(s, p):
             return False
+        question: Question | None
         if p.get("question_id") is not None:
             question = s.get(Question, p["question_id"])
         else:
@@ -96,7 +97,11 @@ class CommunityLearningMixin(ProposalsMixin, CommunityMixin, QuestionsMixin):
                 .join(CommunityThread, CommunityThread.question_id == Question.id)
                 .where(CommunityThread.channel == p["channel"], CommunityThread.ts == p["ts"])
             )
+        if question is None:
+            return True
         thread = s.scalar(select(CommunityThread).where(CommunityThread.question_id == question.id))
+        if thread is None:
+            return True
         chosen = select(CommunityAnswer).where(CommunityAnswer.thread_id == thread.id)
         if p.get("answer_ts"):
             chosen = chosen.where(CommunityAnswer.ts == p["answer_ts"])

@@ -10,7 +10,8 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.config import Settings
-from bot.core.stats import build_stats, render_stats
+from bot.core.desk import Desk
+from bot.core.stats import render_stats
 from bot.core.views import StoreUnavailable
 from bot.messages import t
 
@@ -18,16 +19,15 @@ log = logging.getLogger(__name__)
 JOB_ID = "weekly-digest"
 
 
-def digest_text(desk: object) -> str:
-    stats = desk._read(lambda s: build_stats(s, desk.now()))  # type: ignore[attr-defined]
-    return "\n".join([f"*{t('digest.title')}*", *render_stats(stats)])
+def digest_text(desk: Desk) -> str:
+    return "\n".join([f"*{t('digest.title')}*", *render_stats(desk.week_stats())])
 
 
-def send_weekly_digest(desk: object, send: Callable[[str], object]) -> bool:
+def send_weekly_digest(desk: Desk, send: Callable[[str], object]) -> bool:
     """Claim this week's digest (one instance wins), then send it; True when sent here."""
-    year, week, _ = desk.now().isocalendar()  # type: ignore[attr-defined]
+    year, week, _ = desk.now().isocalendar()
     try:
-        if not desk.first_time_event(f"digest:{year}-W{week:02d}"):  # type: ignore[attr-defined]
+        if not desk.first_time_event(f"digest:{year}-W{week:02d}"):
             return False
         send(digest_text(desk))
     except StoreUnavailable:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from bot.core.questions import QuestionsMixin
 from bot.core.views import Reply, StoreUnavailable
 from bot.db.models_learning import KnowledgeState, Proposal
+from bot.db.results import rowcount
 from bot.knowledge.learned import LearnedEntry, LearnedPhrasing, merge
 
 log = logging.getLogger(__name__)
@@ -30,11 +31,13 @@ def read_version(s: Session) -> int:
 
 def bump_version(s: Session) -> None:
     """+1, in the caller's transaction (the row is created if a wipe removed it)."""
-    done = s.execute(
-        update(KnowledgeState)
-        .where(KnowledgeState.id == STATE_ID)
-        .values(version=KnowledgeState.version + 1)
-    ).rowcount
+    done = rowcount(
+        s.execute(
+            update(KnowledgeState)
+            .where(KnowledgeState.id == STATE_ID)
+            .values(version=KnowledgeState.version + 1)
+        )
+    )
     if not done:
         s.add(KnowledgeState(id=STATE_ID, version=1))
 

@@ -5,10 +5,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from bot.core.learning_views import CustomerOverview, LeadOverview, QuestionLine, TicketLine
+from bot.core.learning_views import (
+    CustomerOverview,
+    LeadOverview,
+    QuestionLine,
+    Stats,
+    TicketLine,
+)
 from bot.core.proposals import ProposalsMixin
 from bot.core.stats import build_stats
 from bot.db.models import CommunityThread, Question, Ticket
@@ -31,12 +37,14 @@ def _ticket_line(ticket: Ticket, now: datetime) -> TicketLine:
     )
 
 
-def _question_lines(s: Session, *where: object, newest: bool = True) -> list[QuestionLine]:
+def _question_lines(
+    s: Session, *where: ColumnElement[bool], newest: bool = True
+) -> list[QuestionLine]:
     order = Question.id.desc() if newest else Question.id
     rows = s.execute(
         select(Question, CommunityThread)
         .outerjoin(CommunityThread, CommunityThread.question_id == Question.id)
-        .where(*where)  # type: ignore[arg-type]
+        .where(*where)
         .order_by(order)
         .limit(HOME_ROWS)
     ).all()
@@ -71,6 +79,11 @@ class OverviewMixin(ProposalsMixin):
             return CustomerOverview(tuple(questions), tuple(_ticket_line(k, now) for k in tickets))
 
         return self._read(read)
+
+    def week_stats(self, days: int = 7) -> Stats:
+        """The figures of the last `days` days (the weekly digest, `python -m bot stats`)."""
+        now = self.now()
+        return self._read(lambda s: build_stats(s, now, days=days))
 
     def lead_overview(self) -> LeadOverview:
         now = self.now()

@@ -20,6 +20,7 @@ from bot.core.questions import invalid_text
 from bot.core.views import InvalidInput, NotFound
 from bot.db.models import CommunityThread, Question, Ticket
 from bot.db.models_learning import Proposal
+from bot.db.results import rowcount
 from bot.db.upsert import insert_ignore
 from bot.knowledge.learned import entry_anchor
 
@@ -143,13 +144,12 @@ class ProposalsMixin(DeskBase):
         """True for exactly one caller: that one posts the lead's card."""
 
         def claim(s: Session) -> bool:
-            return bool(
-                s.execute(
-                    update(Proposal)
-                    .where(Proposal.id == proposal_id, Proposal.lead_ts.is_(None))
-                    .values(lead_ts="")
-                ).rowcount
+            claimed = s.execute(
+                update(Proposal)
+                .where(Proposal.id == proposal_id, Proposal.lead_ts.is_(None))
+                .values(lead_ts="")
             )
+            return bool(rowcount(claimed))
 
         return self._read(claim)
 

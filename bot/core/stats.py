@@ -22,8 +22,11 @@ MISSED = ("suggested", "community", "solved")  # the knowledge did not answer th
 
 def build_stats(s: Session, until: datetime, days: int = 7, limit: int = 5) -> Stats:
     since = until - timedelta(days=days)
-    public = (Question.created_at >= since, Question.created_at <= until)
-    public += (Question.status.not_in(("private", "smalltalk")),)
+    public = (
+        Question.created_at >= since,
+        Question.created_at <= until,
+        Question.status.not_in(("private", "smalltalk")),
+    )
     questions = s.scalar(select(func.count()).select_from(Question).where(*public)) or 0
     by_bot = s.scalar(
         select(func.count()).select_from(Question).where(*public, Question.status == "answered")
@@ -33,7 +36,7 @@ def build_stats(s: Session, until: datetime, days: int = 7, limit: int = 5) -> S
         .join(Question, Question.id == CommunityThread.question_id)
         .where(*public, CommunityThread.first_answer_at.is_not(None))
     ).all()
-    delays = [(first - created).total_seconds() for created, first in threads]
+    delays = [(first - created).total_seconds() for created, first in threads if first]
     ticket_window = (Ticket.created_at >= since, Ticket.created_at <= until)
     tickets = s.scalar(select(func.count()).select_from(Ticket).where(*ticket_window)) or 0
     past_due = s.scalar(

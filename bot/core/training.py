@@ -13,8 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.core.base import from_iso, iso
+from bot.core.community_learning import CommunityLearningMixin
 from bot.core.learning_views import ChapterLine, CourseProgress
-from bot.core.questions import QuestionsMixin
 from bot.core.views import NotFound
 from bot.db.models_learning import ChapterProgress
 from bot.db.upsert import insert_ignore
@@ -22,7 +22,7 @@ from bot.knowledge.course import Chapter, Course
 from bot.messages import t
 
 
-class TrainingMixin(QuestionsMixin):
+class TrainingMixin(CommunityLearningMixin):
     def course(self, kb: str | None = None) -> Course:
         """The course of `kb`, or the only (first) one; NotFound when no base declares one."""
         courses = self.knowledge.courses
@@ -101,7 +101,7 @@ class TrainingMixin(QuestionsMixin):
         return question_id
 
     def _apply_choose_suggestion(self, s: Session, p: dict[str, Any]) -> None:
-        super()._apply_choose_suggestion(s, p)  # type: ignore[misc]
+        super()._apply_choose_suggestion(s, p)
         self._cited(s, p["by"], p.get("unit_id"), iso(self.now()))
 
 

@@ -23,8 +23,8 @@ MESSAGES: dict[str, str] = {
     "slack.draft.status.ignored": "Ignoré par {by}.",
     "slack.draft.status.refused": "Le client n'a pas donné son accord : rien n'est publié.",
     "slack.draft.status.consent": "En attente de l'accord du client.",
-    "slack.draft.published": "Publié : le bot répond désormais à cette question.",
-    "slack.draft.already": "Ce brouillon a déjà été traité.",
+    "flow.draft.published": "Publié : le bot répond désormais à cette question.",
+    "flow.draft.already": "Ce brouillon a déjà été traité.",
     "slack.draft.form_title": "Modifier le brouillon",
     "slack.draft.form_question": "Question (titre de l'entrée)",
     "slack.draft.form_answer": "Réponse",
@@ -37,7 +37,7 @@ MESSAGES: dict[str, str] = {
         "Le client verra ce texte et devra donner son accord avant que le brouillon vous revienne."
     ),
     "slack.draft.ticket_form_submit": "Demander l'accord",
-    "slack.draft.consent_sent": (
+    "flow.draft.consent_sent": (
         "Le texte anonymisé est envoyé au client (ticket n°{id}) : le brouillon vous reviendra "
         "s'il est d'accord."
     ),
@@ -48,11 +48,11 @@ MESSAGES: dict[str, str] = {
     ),
     "slack.draft.consent_yes": "J'accepte",
     "slack.draft.consent_no": "Je refuse",
-    "slack.draft.consent_thanks": (
+    "flow.draft.consent_thanks": (
         "Merci ! Le responsable du support relira l'entrée avant de la publier."
     ),
-    "slack.draft.consent_refused": "C'est noté : votre question ne sera pas publiée.",
-    "slack.draft.consent_done": "Vous avez déjà répondu à cette demande.",
+    "flow.draft.consent_refused": "C'est noté : votre question ne sera pas publiée.",
+    "flow.draft.consent_done": "Vous avez déjà répondu à cette demande.",
     # intake
     "slack.intake.private_only": (
         "Ces informations sont personnelles : cochez « Question privée » pour les transmettre "

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from bot.core import Desk, NotFound
 from bot.core.learning_views import (
     CourseProgress,
     CustomerOverview,
@@ -18,7 +19,7 @@ from bot.core.learning_views import (
 from bot.core.stats import render_stats
 from bot.messages import t
 from bot.slack.blocks import Block, plain, section
-from bot.slack.learning_blocks import progress_blocks
+from bot.slack.learning_blocks import lead_ticket_row, progress_blocks
 from bot.slack.text import neutralise, shorten
 from bot.slack.views import home_view
 
@@ -43,18 +44,6 @@ def ticket_row(k: TicketLine, when: When) -> str:
     due = when(k.due_at) if k.due_at else "—"
     status = t(f"slack.home.t.{k.status}", due=due)
     return t("slack.home.ticket_row", id=k.id, status=status, due=due, text=_one_line(k.text))
-
-
-def lead_ticket_row(k: TicketLine, when: When) -> str:
-    return t(
-        "slack.tickets.row",
-        flag=t("slack.tickets.overdue") if k.overdue else "",
-        id=k.id,
-        asker=f"<@{k.asker}>",
-        urgency=t(f"slack.urgency.{k.urgency}"),
-        due=when(k.due_at) if k.due_at else "—",
-        status=t(f"slack.ticket.status.{k.status}"),
-    )
 
 
 def _list(title: str, rows: list[str]) -> list[Block]:
@@ -102,3 +91,14 @@ def lead_home(overview: LeadOverview, when: When) -> dict[str, Any]:
     blocks += _list(t("slack.home.lead_drafts"), drafts)
     blocks += [section(t("slack.home.lead_week")), section("\n".join(render_stats(overview.stats)))]
     return {"type": "home", "blocks": blocks[:MAX_HOME_BLOCKS]}
+
+
+def home_for(desk: Desk, lead: str | None, user: str, when: When) -> dict[str, Any]:
+    """The Home of `user`: the support dashboard for the lead, their own page for a customer."""
+    if lead and user == lead:
+        return lead_home(desk.lead_overview(), when)
+    try:
+        progress: CourseProgress | None = desk.progress(user)
+    except NotFound:
+        progress = None
+    return customer_home(desk.customer_overview(user), progress, when)

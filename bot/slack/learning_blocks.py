@@ -4,16 +4,40 @@ forms, and the training list. Pure functions; buttons carry the proposal id only
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
-from bot.core.learning_views import CourseProgress, ProposalView
+from bot.core.learning_views import CourseProgress, ProposalView, TicketLine
 from bot.core.training import chapter_name, render_progress
 from bot.messages import t
 from bot.slack import ids
-from bot.slack.blocks import Block, Message, actions, button, context, plain, section
-from bot.slack.text import quote, shorten, unescape
+from bot.slack.blocks import (
+    Block,
+    Message,
+    actions,
+    button,
+    context,
+    notice,
+    plain,
+    section,
+)
+from bot.slack.text import quote, shorten, to_mrkdwn, unescape
 
 FORM_MAX = 3000
+When = Callable[[datetime], str]
+
+
+def lead_ticket_row(k: TicketLine, when: When) -> str:
+    return t(
+        "slack.tickets.row",
+        flag=t("slack.tickets.overdue") if k.overdue else "",
+        id=k.id,
+        asker=f"<@{k.asker}>",
+        urgency=t(f"slack.urgency.{k.urgency}"),
+        due=when(k.due_at) if k.due_at else "—",
+        status=t(f"slack.ticket.status.{k.status}"),
+    )
 
 
 def proposal_card(p: ProposalView, link: str = "") -> Message:
@@ -136,3 +160,30 @@ def progress_blocks(progress: CourseProgress, note: str = "") -> list[Block]:
 def progress_message(progress: CourseProgress, note: str = "") -> Message:
     lines = render_progress(progress)
     return "\n".join(([note] if note else []) + lines), progress_blocks(progress, note)
+
+
+def tickets_message(tickets: tuple[TicketLine, ...], when: When) -> Message:
+    """The lead's open tickets (`/question tickets`), overdue first, with their due time."""
+    if not tickets:
+        return notice(t("slack.tickets.none"))
+    rows = [f"• {lead_ticket_row(k, when)}" for k in tickets]
+    return notice("\n".join([t("slack.tickets.title", count=len(tickets)), *rows]))
+
+
+class SlackLearningRenderer:
+    """The learning flows' messages on Slack (bot.flows.learning.LearningRenderer)."""
+
+    def __init__(self, when: When) -> None:
+        self.when = when
+
+    def proposal_card(self, proposal: ProposalView, link: str) -> Message:
+        return proposal_card(proposal, link)
+
+    def consent_request(self, proposal: ProposalView) -> Message:
+        return consent_request(proposal)
+
+    def progress(self, progress: CourseProgress, note: str) -> Message:
+        return progress_message(progress, to_mrkdwn(note) if note else "")
+
+    def tickets(self, tickets: tuple[TicketLine, ...]) -> Message:
+        return tickets_message(tickets, self.when)

@@ -41,12 +41,16 @@ def _listener(fn: Handler) -> Callable[..., None]:
             try:
                 fn(support, user, channel, key, body, client)
             except NotAllowed:
-                support.io.ephemeral(channel, user, t("slack.lead_only"))
+                _tell(support, channel, user, t("flow.lead_only"))
             except NotFound:
-                support.io.ephemeral(channel, user, t("slack.draft.already"))
+                _tell(support, channel, user, t("flow.draft.already"))
 
     listener.__name__ = fn.__name__
     return listener
+
+
+def _tell(support: Support, channel: str, user: str, text: str) -> None:
+    support.io.whisper(channel or None, user, support.render.notice(text))
 
 
 def _id(key: Any) -> int:
@@ -99,10 +103,10 @@ def consent(agree: bool) -> Handler:
         try:
             support.desk.consent(_id(key), user, agree)
         except NotFound:
-            support.io.ephemeral(channel, user, t("slack.draft.consent_done"))
+            _tell(support, channel, user, t("flow.draft.consent_done"))
             return
-        done = "slack.draft.consent_thanks" if agree else "slack.draft.consent_refused"
-        support.io.ephemeral(channel, user, t(done))
+        done = "flow.draft.consent_thanks" if agree else "flow.draft.consent_refused"
+        _tell(support, channel, user, t(done))
         if agree:
             support.learning.announce_pending()
 
@@ -117,9 +121,7 @@ def mark_chapter(
     try:
         support.io.dm(user, support.learning.mark(user, number))
     except NotFound:
-        total = len(support.desk.course().chapters) if support.desk.knowledge.courses else 0
-        text = t("training.unknown_chapter", total=total) if total else t("slack.formation.none")
-        support.io.ephemeral(channel, user, text)
+        _tell(support, channel, user, support.learning.unknown_chapter())
 
 
 def register(app: App) -> None:

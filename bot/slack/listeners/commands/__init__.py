@@ -15,7 +15,7 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.messages import t
-from bot.slack import blocks, ids
+from bot.slack import ids
 from bot.slack.listeners.commands import formation
 from bot.slack.support import Support
 from bot.slack.text import unescape
@@ -33,17 +33,14 @@ def on_command(
     words = str(command.get("text") or "").split()
     if words and words[0].lower() == "absence":
         with support.reporting(user, None):
-            ack(text=support.tickets.absence(user, words[1:]))
+            ack(text=support.clicks.absence(user, words[1:]))
             return
         ack()
         return
     if len(words) == 1 and words[0].lower() == "tickets":
         ack()
         with support.reporting(user, None):
-            if not support.tickets.is_lead(user):
-                support.io.ephemeral(None, user, t("slack.lead_only"))
-                return
-            support.io.dm(user, blocks.notice(support.learning.tickets_text()))
+            support.learning.tickets(user)
         return
     if len(words) == 1 and words[0].lower() in HELP_WORDS:
         ack(text=t("slack.help", command=ids.SLASH_COMMAND))

@@ -9,13 +9,14 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
+from bot.slack.home import home_for
 from bot.slack.views import home_view
 
 log = logging.getLogger(__name__)
 
 
 def on_message(event: dict[str, Any], context: dict[str, Any]) -> None:
-    context["support"].on_message(event, context.get("bot_user_id"))
+    context["support"].on_event_message(event, context.get("bot_user_id"))
 
 
 def on_mention(event: dict[str, Any], context: dict[str, Any]) -> None:
@@ -33,7 +34,8 @@ def on_home(event: dict[str, Any], client: WebClient, context: dict[str, Any]) -
     if event.get("tab", "home") != "home" or not isinstance(user, str):
         return
     try:
-        view = context["support"].learning.home(user)
+        support = context["support"]
+        view = home_for(support.desk, support.io.lead(), user, support.chat.when)
     except Exception:  # noqa: BLE001 - database down or a bug: the static page still helps
         log.exception("home of %s: showing the static page", user)
         view = home_view()

@@ -25,7 +25,7 @@ def _checked(ack: Ack, support: Support, user: str, view: dict[str, Any]) -> tup
         if key:
             errors[block] = t(key, length=len(text), limit=4000)
     if not errors and not support.desk.is_lead(user):
-        errors[ids.DRAFT_A_BLOCK] = t("slack.lead_only")
+        errors[ids.DRAFT_A_BLOCK] = t("flow.lead_only")
     if errors:
         ack(response_action="errors", errors=errors)
         return None
@@ -44,9 +44,9 @@ def on_edit(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: dict[
         try:
             p = support.desk.publish(proposal_id, user, question=texts[0], answer=texts[1])
         except (NotFound, InvalidInput):
-            support.io.ephemeral(None, user, t("slack.draft.already"))
+            support.io.whisper(None, user, support.render.notice(t("flow.draft.already")))
             return
-        support.learning.decided(p, user, "")
+        support.learning.decided(p, user, None)
 
 
 def on_ticket_draft(
@@ -62,9 +62,9 @@ def on_ticket_draft(
         try:
             p = support.desk.draft_from_ticket(ticket_id, user, texts[0], texts[1])
         except NotFound:
-            support.io.ephemeral(None, user, t("slack.ticket.unknown"))
+            support.io.whisper(None, user, support.render.notice(t("flow.ticket.unknown")))
             return
-        support.learning.ask_consent(p, user, "")
+        support.learning.ask_consent(p, user, None)
 
 
 def register(app: App) -> None:
