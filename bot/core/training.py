@@ -143,10 +143,9 @@ def render_progress(progress: CourseProgress) -> list[str]:
 
 
 def marked_text(progress: CourseProgress) -> str:
-    """What the customer is told after marking a chapter: done, the reminder, what comes next."""
+    """What the customer is told after marking a chapter: done, and the reminder that questions
+    are welcome before moving on (the list that follows names the next chapter)."""
     marked = progress.just_marked
     parts = [t("training.marked", chapter=chapter_name(marked))] if marked else []
     parts.append(progress.end_of_chapter or t("training.end_of_chapter"))
-    if progress.next_chapter is not None:
-        parts.append(t("training.next", chapter=chapter_name(progress.next_chapter)))
     return "\n".join(parts)

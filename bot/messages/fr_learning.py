@@ -22,6 +22,13 @@ MESSAGES: dict[str, str] = {
     ),
     "training.no_course": "Aucune formation n'est déclarée dans la base de connaissances.",
     "training.unknown_chapter": "Ce chapitre n'existe pas : choisissez un numéro de 1 à {total}.",
+    # console
+    "console.learning.entry": "[brouillon de FAQ n°{id}]",
+    "console.learning.phrasing": "[nouvelle formulation n°{id}]",
+    "console.learning.consent": (
+        "Le support aimerait publier votre question, anonymisée :\n{question}\n{answer}"
+    ),
+    "console.learning.mark": "Tapez /formation N pour marquer le chapitre N consulté.",
     # weekly figures
     "stats.period": "Semaine du {since} au {until}",
     "stats.questions": "Questions publiques : {count}",
