@@ -63,29 +63,23 @@ class CommunityLearningMixin(ProposalsMixin, CommunityMixin, QuestionsMixin):
         return int(row.id)
 
     def accept_answer(self, *, channel: str, ts: str, by: str) -> bool:
-        """The asker marks one reply as the solution (✅ on it): the question is solved and the
-        reply proposed to the lead. Anyone else, or an unknown reply: False, nothing changes."""
-        payload = {"channel": channel, "answer_ts": ts, "by": by, "at": iso(self.now())}
-        return bool(self._write("accept_answer", payload))
-
-    def _apply_accept_answer(self, s: Session, p: dict[str, Any]) -> bool:
-        answer = s.scalar(
-            select(CommunityAnswer).where(
-                CommunityAnswer.channel == p["channel"], CommunityAnswer.ts == p["answer_ts"]
-            )
-        )
-        if answer is None:
-            return False
-        thread = s.get(CommunityThread, answer.thread_id)
-        if thread is None:
-            return False
-        solve = {"question_id": thread.question_id, "by": p["by"], "at": p["at"]}
-        solve["answer_ts"] = p["answer_ts"]
-        return bool(self._apply_community_solve(s, solve))
+        """The asker marks one member's reply (`ts`) as the solution: the question is solved and
+        that reply proposed to the lead. Anyone else, or an unknown reply: False, nothing
+        changes. (Same as `solve_community(channel=, ts=)` with the reply's place.)"""
+        return self.solve_community(channel=channel, ts=ts, by=by)
 
     def _apply_community_solve(self, s: Session, p: dict[str, Any]) -> bool:
         """Solved by its asker (button, ✅ on the post, or ✅ on a reply): the accepted reply (the
         one marked, else the latest member's reply) is proposed to the lead."""
+        if p.get("question_id") is None and not p.get("answer_ts"):
+            marked = s.scalar(
+                select(CommunityAnswer).where(
+                    CommunityAnswer.channel == p["channel"], CommunityAnswer.ts == p["ts"]
+                )
+            )
+            thread_of = s.get(CommunityThread, marked.thread_id) if marked else None
+            if marked is not None and thread_of is not None:  # the mark is on a member's reply
+                p = {**p, "question_id": thread_of.question_id, "answer_ts": marked.ts}
         if not super()._apply_community_solve(s, p):
             return False
         question: Question | None

@@ -161,7 +161,8 @@ class QuestionFlows(Generic[M]):
 
     def solve(self, *, by: str, channel: str, ts: str, question_id: int | None = None) -> bool:
         """The asker marks their community question solved (button or ✅ reaction);
-        (`channel`, `ts`) is the community post. Anyone else: False, nothing changes."""
+        (`channel`, `ts`) is the community post, or a member's reply in its thread (that reply
+        is then the accepted answer). Anyone else: False, nothing changes."""
         if not self.desk.solve_community(question_id, channel=channel, ts=ts, by=by):
             return False
         if question_id is not None:
@@ -171,15 +172,6 @@ class QuestionFlows(Generic[M]):
                 self.io.update(channel, ts, self.render.community_post(asked, solved=True))
             except (NotFound, StoreUnavailable):
                 log.warning("question %s: community post not updated", question_id)
-        self.chat.tell(channel, t("flow.community.thanks"), thread=ts)
-        self.learned()
-        return True
-
-    def accept(self, *, by: str, channel: str, ts: str) -> bool:
-        """The asker's "solved" mark on a member's reply (`ts`): solved, and that reply proposed
-        to the lead. Anyone else, or not a recorded reply: False, nothing changes."""
-        if not self.desk.accept_answer(channel=channel, ts=ts, by=by):
-            return False
         self.chat.tell(channel, t("flow.community.thanks"), thread=ts)
         self.learned()
         return True

@@ -124,5 +124,4 @@ class SupportFlows(Generic[M]):
             return
         with self.reporting(None, None):
             # on the question's post: solved; on a member's reply: that reply is the solution
-            if not self.questions.solve(by=user, channel=channel, ts=ts):
-                self.questions.accept(by=user, channel=channel, ts=ts)
+            self.questions.solve(by=user, channel=channel, ts=ts)

@@ -145,3 +145,28 @@ def test_draft_announcement_is_claimed_once(ldesk) -> None:
     assert ldesk.claim_proposal_card(pending.id)
     assert not ldesk.claim_proposal_card(pending.id)
     assert ldesk.unannounced_proposals() == []
+
+
+def test_a_reply_marked_as_solution_while_the_database_is_down_is_replayed(
+    ldesk, sessions, knowledge, lead_settings, clock, tmp_path
+) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import sessionmaker
+
+    from bot.core import StoreUnavailable
+
+    _community(ldesk)
+    ldesk.record_community_answer(
+        channel="CCOMM", thread_ts="100.1", ts="100.2", responder=MEMBER, text=ANSWER
+    )
+    (tmp_path / "a-file").write_text("not a folder")
+    down = create_engine(f"sqlite:///{tmp_path}/a-file/bot.db")
+    ldesk.sessions = sessionmaker(down)
+    with pytest.raises(StoreUnavailable):
+        ldesk.accept_answer(channel="CCOMM", ts="100.2", by=ASKER)
+    ldesk.sessions = sessions
+    down.dispose()
+    assert ldesk.waiting_proposals() == []
+    assert ldesk.replay_spool() == 1
+    [draft] = ldesk.waiting_proposals()
+    assert draft.answer == ANSWER
