@@ -23,4 +23,5 @@ class ConsoleLearningRenderer:
         return "\n".join([*([note] if note else []), *lines, t("console.learning.mark")])
 
     def tickets(self, tickets: tuple[TicketLine, ...]) -> str:
-        return "\n".join(f"n°{k.id} {k.status}" for k in tickets) or t("slack.tickets.none")
+        rows = [t("console.learning.ticket", id=k.id, status=k.status) for k in tickets]
+        return "\n".join(rows) or t("slack.tickets.none")

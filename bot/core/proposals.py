@@ -153,6 +153,18 @@ class ProposalsMixin(DeskBase):
 
         return self._read(claim)
 
+    def release_proposal_card(self, proposal_id: int) -> None:
+        """Posting the claimed card failed: give the claim back (the next tick tries again)."""
+
+        def release(s: Session) -> None:
+            s.execute(
+                update(Proposal)
+                .where(Proposal.id == proposal_id, Proposal.lead_ts == "")
+                .values(lead_ts=None)
+            )
+
+        self._read(release)
+
     def record_proposal_card(
         self, proposal_id: int, channel: str, ts: str, link: str | None = None
     ) -> None:

@@ -12,6 +12,7 @@ Its messages come from a `LearningRenderer` (Slack: Block Kit in bot/slack/learn
 from __future__ import annotations
 
 import contextlib
+import logging
 from typing import Generic, Protocol
 
 from bot.core import NotFound, StoreUnavailable
@@ -22,6 +23,9 @@ from bot.flows.ports import M, MOut
 from bot.knowledge.intake import Intake
 from bot.knowledge.registry import ALL
 from bot.messages import t
+
+
+log = logging.getLogger(__name__)
 
 
 class LearningRenderer(Protocol[MOut]):
@@ -68,7 +72,12 @@ class LearningFlows(Generic[M]):
             except StoreUnavailable:
                 return posted
             link = self._thread_link(proposal)
-            place = self.io.dm(lead, self.render.proposal_card(proposal, link))
+            try:
+                place = self.io.dm(lead, self.render.proposal_card(proposal, link))
+            except Exception:
+                log.exception("proposal %s: card not posted, retried at the next tick", proposal.id)
+                self.desk.release_proposal_card(proposal.id)
+                continue
             self.desk.record_proposal_card(proposal.id, place.channel, place.ts, link or None)
             posted += 1
         return posted

@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     "console.learning.consent": (
         "Le support aimerait publier votre question, anonymisée :\n{question}\n{answer}"
     ),
+    "console.learning.ticket": "Ticket n°{id} : {status}",
     "console.learning.mark": "Tapez /formation N pour marquer le chapitre N consulté.",
     # weekly figures
     "stats.period": "Semaine du {since} au {until}",

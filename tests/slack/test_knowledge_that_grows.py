@@ -16,6 +16,7 @@ from bot.core import Desk, Spool
 from bot.db.engine import make_engine, session_factory
 from bot.slack.app import build_app
 from bot.slack.server import make_server
+from bot.slack.support import Support
 from tests.slack.conftest import ASKER, COMMUNITY, LEAD, MEMBER, UNSURE_Q, SlackEnv, knowledge
 from tests.slack.harness import Sender, buttons, payload
 
@@ -182,3 +183,15 @@ def test_a_resolved_ticket_becomes_a_draft_only_anonymised_and_with_consent(
     slack.send.click(buttons(consent)["proposal_consent_yes"])
     [draft] = lead_cards(slack)
     assert "Je change de RIB" in draft.blob() and "1234" not in draft.blob()
+
+
+def test_a_draft_card_slack_refused_is_posted_at_the_next_tick(slack: SlackEnv) -> None:
+    reply_ts = _community_question_answered_by_a_member(slack)
+    slack.fake.respond("chat.postMessage", ok=False, error="channel_not_found")
+    slack.send.reaction(ASKER, COMMUNITY, reply_ts)
+    slack.fake.respond("chat.postMessage")
+    support = Support(slack.settings, slack.desk, build_app(slack.settings, slack.desk).client)
+    assert support.learning.announce_pending() == 1
+    assert support.learning.announce_pending() == 0  # once
+    [card] = lead_cards(slack)
+    assert QUESTION in card.blob()
