@@ -24,7 +24,6 @@ from bot.knowledge.intake import Intake
 from bot.knowledge.registry import ALL
 from bot.messages import t
 
-
 log = logging.getLogger(__name__)
 
 
