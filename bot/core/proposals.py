@@ -116,6 +116,16 @@ class ProposalsMixin(DeskBase):
         known = {" ".join(x.lower().split()) for x in (unit.title, *unit.phrasings)}
         if wording.lower() in known:
             return None  # it is already answered directly
+        same = s.scalar(
+            select(Proposal.id).where(
+                Proposal.kind == "phrasing",
+                Proposal.unit_id == unit.id,
+                Proposal.question == wording,
+                Proposal.status.in_(("waiting", "published")),
+            )
+        )
+        if same is not None:
+            return None  # another customer's identical wording already waits (or is approved)
         return self._propose(
             s,
             kind="phrasing",

@@ -94,6 +94,9 @@ def test_suggestion_chosen_then_thumbs_up_proposes_the_wording(ldesk) -> None:
     assert ldesk.waiting_proposals() == []
     ldesk.feedback(reply.question_id, ASKER, True)
     ldesk.feedback(reply.question_id, ASKER, True)  # twice: still one proposal
+    other = ldesk.ask(asker="UOTHER", text="souci de connexion avec mon mot de passe", kb=KB)
+    ldesk.choose_suggestion(other.question_id, f"{KB}/mot-de-passe", "UOTHER")
+    ldesk.feedback(other.question_id, "UOTHER", True)  # same words: not proposed twice
     [proposal] = ldesk.waiting_proposals()
     assert (proposal.kind, proposal.question, proposal.unit_title) == (
         "phrasing",
