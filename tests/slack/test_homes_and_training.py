@@ -13,6 +13,8 @@ import pytest
 from bot.core import Desk, Spool
 from bot.db.engine import make_engine, session_factory
 from bot.knowledge.course import Chapter, Course
+from bot.sla.calendar import SlaCalendar
+from bot.sla.wording import when_phrase
 from bot.slack.app import build_app
 from bot.slack.server import make_server
 from tests.slack.conftest import (
@@ -119,7 +121,8 @@ def test_the_customers_home_lists_their_question_and_ticket(slack) -> None:
     home = text_of(home_of(slack.send, slack, ASKER))
     assert BROWSER_Q in home and "répondue par le bot" in home
     assert NOTHING_Q in home and "dans la communauté" in home
-    assert "Ma question privée" in home and "ouverte, réponse attendue" in home
+    due = when_phrase(slack.desk.get_ticket(1).due_at, SlaCalendar.from_settings(slack.settings))
+    assert "Ma question privée" in home and f"ouverte, réponse attendue {due}" in home
     assert PASSWORD_Q not in home
     assert "/question" in home  # how to ask
 
@@ -129,7 +132,9 @@ def test_the_leads_home_lists_open_tickets_with_their_due_time(slack) -> None:
     slack.send.dm(NOTHING_Q, user="U0OTHER")
     home = text_of(home_of(slack.send, slack, LEAD))
     assert "Tableau de bord du support" in home
-    assert "n°1 — <@U0ASKER> — Normale — échéance " in home
+    ticket = slack.desk.get_ticket(1)
+    due = SlaCalendar.from_settings(slack.settings)
+    assert f"n°1 — <@U0ASKER> — Normale — échéance {when_phrase(ticket.due_at, due)}" in home
     assert "Question privée à traiter" not in home  # the dashboard names, it does not quote
     assert NOTHING_Q in home  # a community question nobody answered yet
     assert "Questions publiques : 1" in home and "Questions privées : 1" in home
