@@ -12,6 +12,7 @@ from bot.core.community_learning import CommunityLearningMixin
 from bot.core.live_knowledge import LiveKnowledgeMixin
 from bot.core.overview import OverviewMixin
 from bot.core.questions import QuestionsMixin
+from bot.core.ticket_drafts import TicketDraftsMixin
 from bot.core.tickets import TicketsMixin
 from bot.core.training import TrainingMixin
 
@@ -20,6 +21,7 @@ class Desk(
     LiveKnowledgeMixin,
     TrainingMixin,
     CommunityLearningMixin,
+    TicketDraftsMixin,
     OverviewMixin,
     CommunityMixin,
     QuestionsMixin,

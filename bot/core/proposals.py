@@ -18,7 +18,7 @@ from bot.core.learning_views import NotAllowed, ProposalView
 from bot.core.live_knowledge import bump_version
 from bot.core.questions import invalid_text
 from bot.core.views import InvalidInput, NotFound
-from bot.db.models import CommunityThread, Question, Ticket
+from bot.db.models import CommunityThread, Question
 from bot.db.models_learning import Proposal
 from bot.db.results import rowcount
 from bot.db.upsert import insert_ignore
@@ -27,7 +27,7 @@ from bot.knowledge.learned import entry_anchor
 MAX_TITLE = 300
 
 
-def _text(value: str | None, *, limit: int | None = None) -> str:
+def checked_text(value: str | None, *, limit: int | None = None) -> str:
     key = validation.problem(value or "")
     if key is None and limit is not None and len((value or "").strip()) > limit:
         key = "input.too_long"
@@ -202,8 +202,8 @@ class ProposalsMixin(DeskBase):
         payload = {
             "id": proposal_id,
             "by": by,
-            "question": None if question is None else _text(question, limit=MAX_TITLE),
-            "answer": None if answer is None else _text(answer),
+            "question": None if question is None else checked_text(question, limit=MAX_TITLE),
+            "answer": None if answer is None else checked_text(answer),
             "at": iso(self.now()),
         }
         return self._write("publish", payload)
@@ -238,66 +238,3 @@ class ProposalsMixin(DeskBase):
         if row.status != "waiting":
             raise NotFound(f"proposal {proposal_id} is {row.status}")
         return row
-
-    # --- a private ticket, anonymised by the lead, with the asker's consent --------------------
-    def draft_from_ticket(
-        self, ticket_id: int, by: str, question: str, answer: str
-    ) -> ProposalView:
-        """The lead's anonymised version of a ticket they answered; it waits for the asker."""
-        self._lead_only(by)
-        payload = {
-            "ticket_id": ticket_id,
-            "by": by,
-            "question": _text(question, limit=MAX_TITLE),
-            "answer": _text(answer),
-            "at": iso(self.now()),
-        }
-        return self._write("ticket_draft", payload)
-
-    def _apply_ticket_draft(self, s: Session, p: dict[str, Any]) -> ProposalView:
-        ticket = s.get(Ticket, p["ticket_id"])
-        if ticket is None or ticket.first_answered_at is None:
-            raise NotFound(f"ticket {p['ticket_id']} has no answer")
-        question = s.get(Question, ticket.question_id) if ticket.question_id else None
-        kb = question.kb if question else self.settings.default_kb
-        if kb not in self.knowledge.bases:
-            kb = next(iter(sorted(self.knowledge.bases)), kb)
-        new = self._propose(
-            s,
-            kind="entry",
-            origin=f"tk:{ticket.id}",
-            kb=kb,
-            status="consent",
-            question=p["question"],
-            answer=p["answer"],
-            ticket_id=ticket.id,
-            asker=ticket.asker,
-            proposed_by=p["by"],
-            created_at=from_iso(p["at"]),
-        )
-        row = s.scalar(select(Proposal).where(Proposal.origin == f"tk:{ticket.id}"))
-        if new is None and row is not None and row.status == "consent":
-            row.question, row.answer = p["question"], p["answer"]  # the lead reworded it
-        assert row is not None
-        s.flush()
-        return self._proposal_view(s, row)
-
-    def consent(self, proposal_id: int, by: str, agree: bool) -> ProposalView:
-        """The asker's answer (only them): yes -> a draft for the lead; no -> nothing is kept."""
-        return self._write(
-            "consent", {"id": proposal_id, "by": by, "agree": bool(agree), "at": iso(self.now())}
-        )
-
-    def _apply_consent(self, s: Session, p: dict[str, Any]) -> ProposalView:
-        row = s.get(Proposal, p["id"], with_for_update=True)
-        if row is None or row.status != "consent":
-            raise NotFound(f"proposal {p['id']}")
-        if row.asker != p["by"]:
-            raise NotAllowed(p["by"])
-        if p["agree"]:
-            row.status = "waiting"
-        else:
-            row.status, row.question, row.answer = "refused", "", ""
-            row.decided_at = from_iso(p["at"])
-        s.flush()
-        return self._proposal_view(s, row)
