@@ -157,4 +157,5 @@ class DeskBase:
             closed_at=ticket.closed_at,
             last_message=last,
             details=ticket.details or None,
+            asker_ts=ticket.asker_ts,
         )

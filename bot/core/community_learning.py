@@ -18,6 +18,7 @@ from bot.core.base import from_iso, iso
 from bot.core.community import CommunityMixin
 from bot.core.proposals import ProposalsMixin
 from bot.core.questions import QuestionsMixin
+from bot.core.views import CommunitySolved
 from bot.db.models import CommunityThread, Question
 from bot.db.models_learning import CommunityAnswer
 from bot.db.upsert import insert_ignore
@@ -68,7 +69,7 @@ class CommunityLearningMixin(ProposalsMixin, CommunityMixin, QuestionsMixin):
         changes. (Same as `solve_community(channel=, ts=)` with the reply's place.)"""
         return self.solve_community(channel=channel, ts=ts, by=by)
 
-    def _apply_community_solve(self, s: Session, p: dict[str, Any]) -> bool:
+    def _apply_community_solve(self, s: Session, p: dict[str, Any]) -> CommunitySolved | None:
         """Solved by its asker (button, ✅ on the post, or ✅ on a reply): the accepted reply (the
         one marked, else the latest member's reply) is proposed to the lead."""
         if p.get("question_id") is None and not p.get("answer_ts"):
@@ -80,29 +81,22 @@ class CommunityLearningMixin(ProposalsMixin, CommunityMixin, QuestionsMixin):
             thread_of = s.get(CommunityThread, marked.thread_id) if marked else None
             if marked is not None and thread_of is not None:  # the mark is on a member's reply
                 p = {**p, "question_id": thread_of.question_id, "answer_ts": marked.ts}
-        if not super()._apply_community_solve(s, p):
-            return False
-        question: Question | None
-        if p.get("question_id") is not None:
-            question = s.get(Question, p["question_id"])
-        else:
-            question = s.scalar(
-                select(Question)
-                .join(CommunityThread, CommunityThread.question_id == Question.id)
-                .where(CommunityThread.channel == p["channel"], CommunityThread.ts == p["ts"])
-            )
-        if question is None:
-            return True
-        thread = s.scalar(select(CommunityThread).where(CommunityThread.question_id == question.id))
-        if thread is None:
-            return True
+        solved = super()._apply_community_solve(s, p)
+        if solved is None:
+            return None
+        question = s.get(Question, solved.question_id)
+        thread = s.scalar(
+            select(CommunityThread).where(CommunityThread.question_id == solved.question_id)
+        )
+        if question is None or thread is None:
+            return solved
         chosen = select(CommunityAnswer).where(CommunityAnswer.thread_id == thread.id)
         if p.get("answer_ts"):
             chosen = chosen.where(CommunityAnswer.ts == p["answer_ts"])
         answer = s.scalar(chosen.order_by(CommunityAnswer.id.desc()).limit(1))
         if answer is not None:
             self._learn_from_answer(s, question, answer, from_iso(p["at"]))
-        return True
+        return solved
 
     def _learn_from_answer(
         self, s: Session, question: Question, answer: CommunityAnswer, at: datetime
@@ -147,10 +141,10 @@ class CommunityLearningMixin(ProposalsMixin, CommunityMixin, QuestionsMixin):
         if question is not None and question.asker == p["by"] and known:
             question.chosen_unit_id = p["unit_id"]
 
-    def _apply_feedback(self, s: Session, p: dict[str, Any]) -> None:
-        super()._apply_feedback(s, p)
+    def _apply_feedback(self, s: Session, p: dict[str, Any]) -> bool:
+        counted = super()._apply_feedback(s, p)
         if not p.get("helpful") or not p.get("question_id"):
-            return
+            return counted
         question = s.get(Question, p["question_id"])
         if (
             question is None
@@ -158,5 +152,6 @@ class CommunityLearningMixin(ProposalsMixin, CommunityMixin, QuestionsMixin):
             or not question.chosen_unit_id
             or question.status in ("answered", "private", "smalltalk")
         ):
-            return
+            return counted
         self._propose_phrasing(s, question, question.chosen_unit_id, p["user"], from_iso(p["at"]))
+        return counted

@@ -13,7 +13,7 @@ from bot.core.live_knowledge import LiveKnowledgeMixin
 from bot.core.overview import OverviewMixin
 from bot.core.questions import QuestionsMixin
 from bot.core.ticket_drafts import TicketDraftsMixin
-from bot.core.tickets import TicketsMixin
+from bot.core.ticket_life import TicketLifeMixin
 from bot.core.training import TrainingMixin
 
 
@@ -25,10 +25,11 @@ class Desk(
     OverviewMixin,
     CommunityMixin,
     QuestionsMixin,
-    TicketsMixin,
+    TicketLifeMixin,
 ):
-    """Questions, community threads, tickets, feedback, events, closed days; what the community
-    teaches (drafts, phrasings, published entries), training progress, the Homes' overviews."""
+    """Questions, community threads, tickets (with their conversation, additions, reopening),
+    feedback, events, closed days; what the community teaches (drafts, phrasings, published
+    entries), training progress, the Homes' overviews."""
 
     def replay_spool(self) -> int:
         """Apply what the spool holds (the database is back); returns how many entries."""

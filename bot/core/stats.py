@@ -1,7 +1,8 @@
 """The lead's weekly figures (`python -m bot stats`, the Monday digest, the lead's Home).
 
 Pure queries over one session. Private questions are counted, never quoted: the most-missed list
-holds public questions only (a question that became a ticket is private).
+holds public questions only: asked in a public place or published by their asker (a question that
+became a ticket is private; a DM its asker kept is never quoted).
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def build_stats(s: Session, until: datetime, days: int = 7, limit: int = 5) -> S
     asked = func.count().label("asked")
     missed = s.execute(
         select(Question.text, asked)
-        .where(*public, Question.status.in_(MISSED))
+        .where(*public, Question.status.in_(MISSED), Question.public.is_(True))
         .group_by(Question.text)
         .order_by(asked.desc(), func.max(Question.created_at).desc())
         .limit(limit)

@@ -85,6 +85,7 @@ class CommunityPost:
     already: bool = False
     channel: str | None = None
     ts: str | None = None
+    repeat: bool = False  # the same asker published the same question recently: at (channel, ts)
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,19 @@ class CommunityNotice:
     responder: str = ""
     channel: str | None = None
     ts: str | None = None
+
+
+@dataclass(frozen=True)
+class CommunitySolved:
+    """A community question marked solved by its asker: its post, and whether this mark did it
+    (`newly`) or it was solved already."""
+
+    question_id: int
+    asker: str
+    text: str
+    channel: str | None
+    ts: str | None
+    newly: bool
 
 
 @dataclass(frozen=True)
@@ -121,3 +135,7 @@ class TicketView:
     last_message: str | None = None  # the message just recorded (lead_reply, asker_followup)
     # what the base's intake form asked for (label -> text, or a list of file links)
     details: dict[str, Any] | None = None
+    asker_ts: str | None = None  # the asker's confirmation: its DM thread is the conversation
+    # the community post of the question this ticket made private: the flows delete it
+    withdrawn_channel: str | None = None
+    withdrawn_ts: str | None = None

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -44,6 +45,8 @@ class Question(Base):
     # the suggestion the asker chose to see (a 👍 on it proposes this wording as a phrasing)
     chosen_unit_id: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # may be quoted (report): asked in a public place, or published by its asker's choice
+    public: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     community: Mapped[CommunityThread | None] = relationship(back_populates="question")
 
@@ -58,7 +61,7 @@ class CommunityThread(Base):
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"), unique=True)
     channel: Mapped[str | None] = mapped_column(String(64))
     ts: Mapped[str | None] = mapped_column(String(32))
-    status: Mapped[str] = mapped_column(String(16), default="open")  # open | solved
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open | solved | withdrawn
     answers: Mapped[int] = mapped_column(Integer, default=0)
     first_answer_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     first_answerer: Mapped[str | None] = mapped_column(String(64))
@@ -101,6 +104,8 @@ class Ticket(Base):
     asker_channel: Mapped[str | None] = mapped_column(String(64))
     # what the base's intake form asked for (e.g. an SFR order: client name, address...)
     details: Mapped[dict | None] = mapped_column(JSON)
+    # the asker's confirmation message: its thread is the ticket's conversation
+    asker_ts: Mapped[str | None] = mapped_column(String(32))
 
     messages: Mapped[list[TicketMessage]] = relationship(
         back_populates="ticket", order_by="TicketMessage.id"

@@ -12,8 +12,10 @@ from bot.core.stats import build_stats, duration, render_stats
 from tests.core.conftest import BROWSER, GIBBERISH, KB
 
 
-def _community(desk, clock, text: str, ts: str, answer_after: timedelta | None) -> int:
-    reply = desk.ask(asker="U1", text=text, kb=KB)
+def _community(
+    desk, clock, text: str, ts: str, answer_after: timedelta | None, asker: str = "U1"
+) -> int:
+    reply = desk.ask(asker=asker, text=text, kb=KB)
     desk.to_community(reply.question_id)
     desk.record_community_post(reply.question_id, "CCOMM", ts)
     if answer_after is not None:
@@ -28,7 +30,8 @@ def test_figures_of_the_week(desk, sessions, clock) -> None:
     desk.ask(asker="U1", text=BROWSER, kb=KB)
     desk.ask(asker="U1", text=BROWSER, kb=KB)
     _community(desk, clock, GIBBERISH, "1.1", timedelta(minutes=10))
-    _community(desk, clock, GIBBERISH, "1.2", timedelta(minutes=30))
+    # another asker (issue 8: the same asker's repeat is not published again, so not quoted)
+    _community(desk, clock, GIBBERISH, "1.2", timedelta(minutes=30), asker="U3")
     _community(desk, clock, "zzkq vvbn", "1.3", None)
     secret = desk.ask(asker="U5", text="wxq secret privé", kb=KB)
     on_time = desk.open_ticket(asker="U5", text="wxq secret privé", question_id=secret.question_id)
@@ -47,6 +50,18 @@ def test_figures_of_the_week(desk, sessions, clock) -> None:
     assert "Délai médian de la première réponse de la communauté : 20 min" in text
     assert "Questions privées : 2, dont 1 hors délai (50 %)" in text
     assert "secret" not in text and late.text not in text.split("manquées")[1]
+
+
+def test_a_dm_its_asker_did_not_publish_is_counted_never_quoted(desk, sessions, clock) -> None:
+    for _ in range(3):  # the most asked: it would top the list if DMs were quoted
+        desk.ask(asker="U7", text="zzkq wwpl gardée pour moi", kb=KB)
+    _community(desk, clock, GIBBERISH, "1.1", None)
+    clock.now += timedelta(hours=1)
+    with sessions() as s:
+        stats = build_stats(s, clock.now)
+    assert stats.questions == 4
+    assert stats.most_missed == ((GIBBERISH, 1),)
+    assert "gardée" not in "\n".join(render_stats(stats))
 
 
 def test_durations_read_naturally() -> None:

@@ -28,7 +28,7 @@ from tests.slack.conftest import (
     SlackEnv,
     knowledge,
 )
-from tests.slack.harness import Sender, payload
+from tests.slack.harness import Sender, buttons, payload
 
 
 def course() -> Course:
@@ -113,9 +113,17 @@ def test_marking_a_chapter_from_the_list(slack, trained) -> None:
     assert "Prochain chapitre : Chapitre 1 « Acquérir de bonnes bases »" in reply
 
 
+def publish_from_dm(slack: SlackEnv, text: str, user: str = ASKER) -> None:
+    """A DM question nothing answers, published by its asker's choice (issue 8: consent first)."""
+    dm = "D" + user[1:]
+    slack.send.dm(text, user=user)
+    choice = buttons(slack.posts(dm)[-1])["ask_community"]
+    slack.send.click(choice, user=user, channel=dm)
+
+
 def test_the_customers_home_lists_their_question_and_ticket(slack) -> None:
     slack.send.dm(BROWSER_Q)
-    slack.send.dm(NOTHING_Q)
+    publish_from_dm(slack, NOTHING_Q)
     slack.send.submit_question("Ma question privée", private=True)
     slack.send.dm(PASSWORD_Q, user="U0OTHER")
     home = text_of(home_of(slack.send, slack, ASKER))
@@ -129,7 +137,7 @@ def test_the_customers_home_lists_their_question_and_ticket(slack) -> None:
 
 def test_the_leads_home_lists_open_tickets_with_their_due_time(slack) -> None:
     slack.send.submit_question("Question privée à traiter", private=True)
-    slack.send.dm(NOTHING_Q, user="U0OTHER")
+    publish_from_dm(slack, NOTHING_Q, user="U0OTHER")
     home = text_of(home_of(slack.send, slack, LEAD))
     assert "Tableau de bord du support" in home
     ticket = slack.desk.get_ticket(1)

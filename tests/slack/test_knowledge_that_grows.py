@@ -64,7 +64,8 @@ def lead_cards(slack: SlackEnv) -> list[Any]:
 
 
 def _community_question_answered_by_a_member(slack: SlackEnv) -> str:
-    slack.send.dm(QUESTION)
+    slack.send.dm(QUESTION)  # nothing found: published by the asker's choice (issue 8)
+    slack.send.click(buttons(slack.posts("D0ASKER")[-1])["ask_community"])
     [post] = slack.posts(COMMUNITY)
     post_ts = post.response["ts"]
     reply_ts = "1767300999.000001"
@@ -95,7 +96,10 @@ def test_an_accepted_answer_becomes_a_draft_the_lead_publishes_then_every_instan
         == 200
     )
     assert "Seul le responsable du support" in slack.posts("D0MEMBER")[-1].blob()
-    assert not slack.fake.of("chat.update")
+    # the asker's ✅ on the reply solved the question: its community post says so (issue 8's
+    # solve reads the post from the database); the lead's card is untouched by the member
+    [solved] = slack.fake.of("chat.update")
+    assert solved.params["channel"] == COMMUNITY and "Résolue" in solved.blob()
     slack.send.click(buttons(card)["proposal_publish"], user=LEAD, channel="D0LEAD")
     updated = slack.fake.last("chat.update")
     assert "Publié par <@U0LEAD>" in updated.blob() and "proposal_publish" not in updated.blob()

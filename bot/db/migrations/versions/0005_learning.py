@@ -2,14 +2,14 @@
 training progress, the chosen suggestion of a question, a ticket's intake details
 
 Revision ID: 0005_learning
-Revises: 0002
+Revises: 0003_privacy
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_learning"
-down_revision = "0002"
+down_revision = "0003_privacy"
 branch_labels = None
 depends_on = None
 

@@ -53,6 +53,8 @@ def on_command(
                 prefill=unescape(str(command.get("text") or "")),
                 channel=channel,
                 intakes=support.learning.intakes_for(channel),
+                urgent_hours=support.settings.sla_urgent_hours,
+                deadline_hours=support.settings.sla_deadline_hours,
             ),
         )
 
