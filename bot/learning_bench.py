@@ -61,7 +61,7 @@ def run_learning_bench(settings: Settings, *, url: str | None, queries: int, pub
         migrate(engine)
         sessions = session_factory(engine)
         settings = replace(settings, database_url=url, support_lead="ULEAD", spool_dir=Path(tmp))
-        knowledge = Knowledge.load(settings.knowledge_dir)
+        knowledge = Knowledge.from_settings(settings)
         desk = Desk(sessions, knowledge, settings, spool=Spool(Path(tmp)))
         print(f"database: {engine.url.get_backend_name()}")
         reads: list[float] = []

@@ -70,7 +70,9 @@ def merge(
     for p in phrasings:
         extra.setdefault(p.unit_id, []).append(p.text)
     merged = {
-        name: KnowledgeBase(kb.name, kb.title, [_with(u, extra) for u in kb.units])
+        name: KnowledgeBase(
+            kb.name, kb.title, [_with(u, extra) for u in kb.units], vocabulary=kb.vocabulary
+        )
         for name, kb in bases.items()
     }
     for entry in entries:
