@@ -36,7 +36,7 @@ FEATURES = (
     "question",  # 1 when a question or problem sentence was found
     "chat",  # share of the sentences that were chit-chat
     "account",  # 1: asks the support to act on the asker's own account, 0.5: half the cue
-    "amount",  # 1: asks for a price, an amount or a figure the best unit does not state
+    "amount",  # 1: asks for an amount, a phone number or a date the best unit does not state
     "sure",  # 1 when the fixed rule holds: high score, most of the message covered, a lead
     "clear",  # 1 when one unit covers most of the message and is far ahead of every rival
 )
@@ -49,6 +49,8 @@ VETOES = ((FEATURES.index("account"), 1.0), (FEATURES.index("amount"), 1.0))
 
 def vetoed(features: tuple[float, ...]) -> bool:
     return any(features[i] >= level for i, level in VETOES)
+
+
 KINDS = ("query", "chat")
 
 

@@ -4,9 +4,11 @@
   account, order or invoice («Vous pouvez vérifier mon compte ?», «pourriez-vous regarder la
   commande de ma cliente», «mon ID 4821»). The knowledge explains how things work; it cannot
   look at one person's account, so such a message is for people.
-- `asks_amount`: the message asks for a price, an amount or a measured figure («combien coûte»,
-  «quel tarif», «combien je touche», «quel débit»): the knowledge rarely holds one, and a unit
-  on the same topic that states no amount (`gives_amount`) is then a wrong answer.
+- `asked_figure`: the message asks for a price, an amount or a measured figure («combien
+  coûte», «quel tarif», «combien je touche», «quel débit»), or for a phone number or an address
+  («quel est le numéro de téléphone…»), or when something will happen («quand est-ce que
+  Safari sera compatible ?»): the knowledge rarely holds one, and a unit on the same
+  topic that states no such figure (`states`) is then a wrong answer.
 
 The gate (gate.py) hands such messages to people whatever their score.
 
@@ -54,12 +56,45 @@ _AMOUNT = re.compile(
 )
 
 
-_FIGURE = re.compile(r"\d\s*(?:%|€|euros?\b|eur\b|mb|gb|mbit|gbit|mo/s|go/s)")
+_PHONE = re.compile(
+    r"\b(?:quel est|c'est quoi|vous avez|avez-vous|il y a|donnez-moi|connaitre|avoir) "
+    r"(?:le |un |leur |votre |son )?(?:numero de (?:telephone|tel)|telephone|numero a appeler|"
+    r"adresse (?:e-?mail|mail)|e-?mail)\b"
+)
+# when something will happen: «quand est-ce que Safari sera compatible ?»
+_DATE = re.compile(
+    r"\b(?:quand|a partir de quand|pour quand|quelle date|d'ici quand)\b[^?.!]*"
+    r"\b(?:sera|seront|va etre|vont etre|sortira|sortiront|arrivera|prevu|prevue)\b"
+)
+# what an answer must state to answer each kind of figure
+_STATES = {
+    "amount": re.compile(r"\d\s*(?:%|€|euros?\b|eur\b|mb|gb|mbit|gbit|mo/s|go/s)"),
+    "date": re.compile(
+        r"\b\d{4}\b|\b\d+ ?(?:h|heures?|jours?|semaines?|mois)\b|janvier|fevrier|mars|avril|"
+        r"mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+    ),
+    "phone": re.compile(r"\b\d{4,}\b|\b\d{2}(?: \d{2}){4}\b|\S+@\S+|https?://"),
+}
 
 
-def gives_amount(answer: str) -> bool:
-    """True when an answer states an amount (a percentage, a price, a speed)."""
-    return bool(_FIGURE.search(fold(answer)))
+def asked_figure(text: str) -> str | None:
+    """ "amount" when the message asks for a price, an amount or a measured figure, "phone"
+    when it asks for a phone number or an address to write to, "date" when it asks when something
+    will happen, else None."""
+    folded = fold(text)
+    if _AMOUNT.search(folded):
+        return "amount"
+    if _PHONE.search(folded):
+        return "phone"
+    if _DATE.search(folded):
+        return "date"
+    return None
+
+
+def states(figure: str, answer: str) -> bool:
+    """True when `answer` states that kind of figure (a percentage or price; a number to call
+    or an address to write to; a date or a delay)."""
+    return bool(_STATES[figure].search(fold(answer)))
 
 
 def acts_on_account(text: str) -> float:
@@ -71,8 +106,3 @@ def acts_on_account(text: str) -> float:
     if request and mine:
         return 1.0
     return 0.5 if request or _IDENTIFIER.search(folded) else 0.0
-
-
-def asks_amount(text: str) -> float:
-    """1 when the message asks for a price, an amount or a measured figure."""
-    return 1.0 if _AMOUNT.search(fold(text)) else 0.0

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from bot.knowledge.model import KnowledgeBase
 from bot.matching.gate import DEFAULT_TARGET, RULES, Gate, load_gate, vetoed
 from bot.matching.index import Index
-from bot.matching.intent import gives_amount
+from bot.matching.intent import states
 from bot.matching.lexicon import GREETINGS, HELP, POLITE, STOP_WORDS, THANKS
 from bot.matching.normalize import raw_words
 from bot.matching.persist import cached_index
@@ -202,7 +202,7 @@ class Matcher:
             1.0 if q.questions else 0.0,
             q.chat / max(q.chat + q.sentences, 1),
             q.account,
-            q.amount if q.amount and not gives_amount(best.unit.answer) else 0.0,
+            1.0 if q.figure and not states(q.figure, best.unit.answer) else 0.0,
             1.0 if sure else 0.0,
             1.0 if clear else 0.0,
         )

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.matching.intent import acts_on_account, asks_amount
+from bot.matching.intent import acts_on_account, asked_figure
 from bot.matching.normalize import intents_of, raw_words, word_terms
 from bot.matching.reader import Reading
 
@@ -46,7 +46,7 @@ class Query:
     chat: int = 0  # chit-chat sentences dropped
     unknown: float = 0.0  # share of the focus weight the base knows nothing of
     account: float = 0.0  # a request to act on the asker's own account (intent.py)
-    amount: float = 0.0  # asks for a price, an amount, a measured figure (intent.py)
+    figure: str | None = None  # asks for an amount or a phone number (intent.py)
 
     @property
     def terms(self) -> list[str]:
@@ -100,7 +100,7 @@ def analyse_query(
     q.windows = _windows(analysed, idf, unknown_idf)
     text = reading.text
     q.account = acts_on_account(text)
-    q.amount = asks_amount(text)
+    q.figure = asked_figure(text)
     return q
 
 
