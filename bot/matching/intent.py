@@ -38,7 +38,8 @@ _ACT = (
 _REQUEST = re.compile(rf"\b{_ASK_YOU} {_ACT}\b")
 # the asker's own things, or an identifier written out
 _MINE = re.compile(
-    r"\b(?:mon|ma|mes) (?:compte|commande|commandes|facture|factures|abonnement|forfait|dossier|"
+    r"\b(?:mon|ma|mes)(?: [a-z]+)? (?:compte|commande|commandes|facture|factures|abonnement|"
+    r"forfait|dossier|"
     r"paiement|prelevement|remboursement|identifiant|numero|id|liste|solde|commission|client|"
     r"cliente|clients|envoi|campagne)\b"
 )
