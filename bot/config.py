@@ -12,6 +12,7 @@ from bot.messages import t
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_DISCORD_API_URL = "https://discord.com/api/v10"
 
 
 class SettingsError(ValueError):
@@ -76,6 +77,11 @@ def _log_level(raw: str) -> str:
     return level
 
 
+def _ids(env: Mapping[str, str], name: str) -> frozenset[str]:
+    """A comma-separated list of ids (Discord's are numbers)."""
+    return frozenset(c.strip() for c in env.get(name, "").split(",") if c.strip())
+
+
 def _opt(env: Mapping[str, str], name: str) -> str | None:
     value = env.get(name, "").strip()
     return value or None
@@ -90,6 +96,12 @@ class Settings:
     community_channel: str | None = None
     support_lead: str | None = None
     escalation_to: str | None = None
+    discord_bot_token: str | None = None
+    discord_api_url: str = DEFAULT_DISCORD_API_URL
+    discord_community_channel: str | None = None
+    discord_support_lead: str | None = None
+    discord_escalation_to: str | None = None
+    discord_help_channels: frozenset[str] = frozenset()
     database_url: str = f"sqlite:///{ROOT / 'bot.db'}"
     knowledge_dir: Path = ROOT / "knowledge"
     default_kb: str = "all"
@@ -140,6 +152,12 @@ class Settings:
             community_channel=_opt(e, "COMMUNITY_CHANNEL"),
             support_lead=_opt(e, "SUPPORT_LEAD"),
             escalation_to=_opt(e, "ESCALATION_TO"),
+            discord_bot_token=_opt(e, "DISCORD_BOT_TOKEN"),
+            discord_api_url=(_opt(e, "DISCORD_API_URL") or DEFAULT_DISCORD_API_URL).rstrip("/"),
+            discord_community_channel=_opt(e, "DISCORD_COMMUNITY_CHANNEL"),
+            discord_support_lead=_opt(e, "DISCORD_SUPPORT_LEAD"),
+            discord_escalation_to=_opt(e, "DISCORD_ESCALATION_TO"),
+            discord_help_channels=_ids(e, "DISCORD_HELP_CHANNELS"),
             database_url=_opt(e, "DATABASE_URL") or defaults.database_url,
             knowledge_dir=Path(_opt(e, "KNOWLEDGE_DIR") or defaults.knowledge_dir),
             default_kb=_opt(e, "KNOWLEDGE_DEFAULT") or defaults.default_kb,
@@ -178,8 +196,28 @@ class Settings:
                     deadline=self.sla_deadline_hours,
                 )
             )
+        _check_discord(self)
         if self.escalation_check_seconds < 1:
             raise SettingsError(t("settings.positive", name="ESCALATION_CHECK_SECONDS"))
         from bot.sla.calendar import SlaCalendar  # here: the calendar module imports this one
 
         SlaCalendar.from_settings(self)  # closed days, country, subdivision, time zone
+
+
+_SNOWFLAKE = re.compile(r"[0-9]{1,20}")
+
+
+def _check_discord(settings: Settings) -> None:
+    """Discord ids are numbers and the API URL is http(s): refuse anything else at start."""
+    if not re.match(r"https?://[^/\s]+", settings.discord_api_url):
+        raise SettingsError(t("settings.discord_url", value=settings.discord_api_url))
+    single = {
+        "DISCORD_COMMUNITY_CHANNEL": settings.discord_community_channel,
+        "DISCORD_SUPPORT_LEAD": settings.discord_support_lead,
+        "DISCORD_ESCALATION_TO": settings.discord_escalation_to,
+    }
+    pairs = [(name, value) for name, value in single.items() if value]
+    pairs += [("DISCORD_HELP_CHANNELS", c) for c in sorted(settings.discord_help_channels)]
+    for name, value in pairs:
+        if not _SNOWFLAKE.fullmatch(value):
+            raise SettingsError(t("settings.discord_id", name=name, value=value))

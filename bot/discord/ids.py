@@ -1,0 +1,55 @@
+"""Custom ids of buttons and forms: an action and ids, nothing else (`helped:42`,
+`see:42:sfr-acn/delai-validation`). Who may act, the question's text and its asker are looked
+up again in the database when the button is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+COMMAND = "question"  # the application command
+HELPED, NOT_SOLVED, COMMUNITY, PRIVATE, SEE = "helped", "notsolved", "community", "private", "see"
+SOLVED, TICKET_SOLVED, REPLY, CLOSE = "solved", "tsolved", "reply", "close"
+REPLY_FORM, PRIVATE_FORM = "replyform", "privateform"
+FORM_TEXT = "texte"  # the text input of both forms
+ACTIONS = {
+    HELPED,
+    NOT_SOLVED,
+    COMMUNITY,
+    PRIVATE,
+    SEE,
+    SOLVED,
+    TICKET_SOLVED,
+    REPLY,
+    CLOSE,
+    REPLY_FORM,
+    PRIVATE_FORM,
+}
+MAX_LENGTH = 100  # Discord's limit for a custom id
+
+
+@dataclass(frozen=True)
+class Action:
+    """A parsed custom id: `number` is a question or ticket id; `extra` a unit or thread id."""
+
+    name: str
+    number: int | None
+    extra: str = ""
+
+
+def make(name: str, number: int | None, extra: str = "") -> str:
+    raw = f"{name}:{'' if number is None else number}" + (f":{extra}" if extra else "")
+    if name not in ACTIONS or len(raw) > MAX_LENGTH:
+        raise ValueError(f"custom id not allowed: {raw[:MAX_LENGTH]}")
+    return raw
+
+
+def parse(raw: str) -> Action | None:
+    """The action, or None for anything this bot did not make."""
+    name, _, rest = raw.partition(":")
+    number, _, extra = rest.partition(":")
+    if name not in ACTIONS or len(raw) > MAX_LENGTH:
+        return None
+    if number and not (number.isascii() and number.isdigit()):
+        return None
+    return Action(name, int(number) if number else None, extra)
