@@ -32,6 +32,7 @@ class DiscordMessage:
     content: str
     detail: str = ""  # long text (a question as asked): shown in an embed, never cut
     buttons: tuple[Button, ...] = field(default_factory=tuple)
+    title: str = ""  # the thread (or forum post) name when this opens a community thread
 
     def fitted(self) -> tuple[str, str]:
         """(content, embed text) within Discord's limits: content too long for a message

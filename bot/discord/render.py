@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from bot.core.views import Suggestion, TicketView
 from bot.discord import ids
 from bot.discord.message import PRIMARY, SUCCESS, Button, DiscordMessage
-from bot.discord.text import neutralise, quote
+from bot.discord.text import neutralise, quote, thread_name
 from bot.flows.ports import Asked, Posted, TicketFacts
 from bot.knowledge.model import Unit
 from bot.messages import t
@@ -99,7 +99,7 @@ class DiscordRenderer:
         solved_button = Button(
             t("discord.button.solved"), ids.make(ids.SOLVED, asked.question_id), SUCCESS
         )
-        return DiscordMessage(text, buttons=(solved_button,))
+        return DiscordMessage(text, buttons=(solved_button,), title=thread_name(asked.text))
 
     def community_answered(
         self, responder: str, link: str, asked: Asked, post: Posted
