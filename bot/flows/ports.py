@@ -123,6 +123,10 @@ class Transport(Protocol[M]):
         """True for a user, a DM, or a channel the chat says is private; unknown -> False."""
         ...
 
+    def is_user(self, destination: str) -> bool:
+        """True when `destination` is a person (not a channel)."""
+        ...
+
     def lead(self) -> str | None:
         """The support lead's user id (receives ticket cards)."""
         ...

@@ -16,20 +16,6 @@ MESSAGES: dict[str, str] = {
     "slack.button.solved": "✅ C'est résolu",
     "slack.button.reply": "Répondre",
     "slack.button.close": "Ticket résolu",
-    "slack.feedback.thanks": "Merci pour votre retour !",
-    "slack.feedback.not_solved": (
-        "Désolé que cette réponse ne suffise pas. Demandez à la communauté ou au support en privé :"
-    ),
-    "slack.not_yours": "Seule la personne qui a posé la question peut utiliser ce bouton.",
-    "slack.lead_only": "Seul le responsable du support peut utiliser cette commande ou ce bouton.",
-    "slack.nothing.community": (
-        "Je n'ai pas trouvé de réponse dans l'aide : j'ai publié votre question dans {channel} "
-        "pour que la communauté vous aide. Je vous préviendrai dès qu'un membre répondra : {link}"
-    ),
-    "slack.nothing.no_community": (
-        "Je n'ai pas trouvé de réponse dans l'aide. Vous pouvez poser votre question au support "
-        "en privé :"
-    ),
     # community
     "slack.community.title": "Question de <@{asker}>",
     "slack.community.help": (
@@ -37,11 +23,6 @@ MESSAGES: dict[str, str] = {
         "<@{asker}> pourra marquer la question comme résolue (bouton ou réaction ✅)."
     ),
     "slack.community.fallback": "Question de la communauté posée par <@{asker}>",
-    "slack.community.posted": (
-        "Votre question est publiée dans {channel} : {link}\n"
-        "Je vous préviendrai quand un membre répondra."
-    ),
-    "slack.community.already": "Cette question est déjà publiée dans la communauté.",
     "slack.community.answered": (
         "<@{responder}> a répondu à votre question dans la communauté : "
         "<{link}|voir la réponse>.\nSi c'est résolu, cliquez sur le bouton "
@@ -49,10 +30,6 @@ MESSAGES: dict[str, str] = {
     ),
     "slack.community.solved": "✅ Question résolue — merci à toutes celles et ceux qui ont aidé !",
     "slack.community.solved_title": "✅ Résolue — question de <@{asker}>",
-    "slack.community.solved_ack": "C'est noté : votre question est marquée comme résolue. Merci !",
-    "slack.community.not_configured": (
-        "Le canal de la communauté n'est pas configuré : posez votre question au support en privé."
-    ),
     # question form (the help center's wording)
     "slack.form.title": "Poser une question",
     "slack.form.submit": "Envoyer",
@@ -88,14 +65,6 @@ MESSAGES: dict[str, str] = {
     "slack.ticket.status.waiting_customer": "En attente du demandeur",
     "slack.ticket.status.answered": "Répondu",
     "slack.ticket.status.closed": "Résolu",
-    "slack.ticket.confirm": (
-        "Votre question privée est bien transmise au support (ticket n°{id}). "
-        "Personne d'autre ne la verra. Vous aurez une réponse {due}.\n"
-        "Vous pouvez compléter votre demande en écrivant ici."
-    ),
-    "slack.ticket.emergency": (
-        "🚨 Urgence majeure : le responsable du support et l'astreinte sont prévenus."
-    ),
     "slack.ticket.reply_title": "Répondre au ticket n°{id}",
     "slack.ticket.reply_label": "Votre réponse (envoyée en message privé au demandeur)",
     "slack.ticket.reply_question": "*Question de <@{asker}>*\n{question}",
@@ -103,18 +72,7 @@ MESSAGES: dict[str, str] = {
     "slack.ticket.relay_hint": (
         "Répondez ici si vous avez besoin de précisions ; cliquez sur le bouton si c'est résolu."
     ),
-    "slack.ticket.reply_sent": "Réponse envoyée à <@{asker}> par <@{lead}> :\n{text}",
-    "slack.ticket.followup": "📨 Message de <@{asker}> (ticket n°{id}) :\n{text}",
-    "slack.ticket.followup_ack": "Votre message est transmis au support (ticket n°{id}).",
-    "slack.ticket.closed_asker": (
-        "Votre ticket n°{id} est résolu. Merci ! Pour une nouvelle question, écrivez-moi ou "
-        "utilisez {command}."
-    ),
-    "slack.ticket.closed_lead": "✅ Ticket n°{id} résolu par <@{by}>.",
-    "slack.ticket.closed_already": "Ce ticket est déjà résolu.",
-    "slack.ticket.unknown": "Ce ticket est introuvable.",
     # escalation (SLA notifier)
-    "slack.reminder.text": ("⏰ Rappel : le ticket n°{id} de <@{asker}> attend une réponse {due}."),
     "slack.escalation.title": "🚨 Escalade — ticket n°{id} ({urgency})",
     "slack.escalation.fallback": "Escalade du ticket n°{id} de <@{asker}>",
     "slack.escalation.summary": (
@@ -131,14 +89,6 @@ MESSAGES: dict[str, str] = {
     ),
     "slack.nobody": "non configuré",
     # absence
-    "slack.absence.done": (
-        "C'est noté : support fermé {days} ({count} jour(s)). Les délais en tiennent compte."
-    ),
-    "slack.absence.usage": (
-        "Usage : `{command} absence AAAA-MM-JJ..AAAA-MM-JJ [motif]` "
-        "(ou une liste de dates séparées par des espaces)."
-    ),
-    "slack.absence.reason": "Absence du responsable du support",
     # running
     "slack.run.missing": "Paramètres manquants pour Slack : {names} (voir .env.example).",
     "slack.run.unset": (
@@ -154,15 +104,12 @@ MESSAGES: dict[str, str] = {
     ),
     "slack.run.socket": "Bot Slack connecté en Socket Mode.",
     "slack.run.http": "Bot Slack à l'écoute sur http://{host}:{port}/slack/events",
-    "slack.absence.range": "du {start} au {end}",
-    "slack.absence.single": "le {day}",
     "slack.form.urgency_hint": "Pour une question privée : fixe le délai de réponse du support.",
     # generic
     "slack.help": (
         "Posez votre question en message privé, en me mentionnant ou avec `{command}` "
         "(formulaire, question privée possible)."
     ),
-    "slack.error": "Désolé, une erreur est survenue. Réessayez dans un instant.",
     "slack.invalid_request": "Requête invalide.",
     "slack.too_large": "Requête trop volumineuse.",
     "slack.ok": "ok",

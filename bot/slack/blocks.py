@@ -8,8 +8,7 @@ escalation cards are only ever sent to private destinations (see `notifier.py`, 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from bot.knowledge.model import Unit
@@ -19,7 +18,6 @@ from bot.slack.text import neutralise, quote, shorten, to_mrkdwn
 
 Block = dict[str, Any]
 Message = tuple[str, list[Block]]
-When = Callable[[datetime], str]
 
 
 def plain(text: str) -> dict[str, Any]:
@@ -152,7 +150,7 @@ def _urgency(urgency: str) -> str:
     return t(f"slack.urgency.{urgency}") if urgency in ids.URGENCIES else urgency
 
 
-def ticket_card(ticket: Any, when: When) -> Message:
+def ticket_card(ticket: Any, received: str) -> Message:
     """The lead's card: asker, question, received, due, state; reply / resolved buttons."""
     closed = ticket.status == "closed"
     urgency = _urgency(ticket.urgency)
@@ -160,7 +158,7 @@ def ticket_card(ticket: Any, when: When) -> Message:
     fields = [
         {"type": "mrkdwn", "text": t("slack.ticket.asker", asker=ticket.asker)},
         {"type": "mrkdwn", "text": t("slack.ticket.urgency", urgency=urgency)},
-        {"type": "mrkdwn", "text": t("slack.ticket.received", received=when(ticket.created_at))},
+        {"type": "mrkdwn", "text": t("slack.ticket.received", received=received)},
         {"type": "mrkdwn", "text": t("slack.ticket.due", due=ticket.due_text or "—")},
         {
             "type": "mrkdwn",
@@ -201,13 +199,13 @@ def relay_message(ticket_id: int, text: str) -> Message:
 
 
 def escalation_card(
-    ticket: Any, *, lead: str | None, when: When, due: str, show_text: bool, major: bool = False
+    ticket: Any, *, lead: str | None, received: str, due: str, show_text: bool, major: bool = False
 ) -> Message:
     """Posted to ESCALATION_TO: summary, question (private destinations only), buttons."""
     urgency = _urgency(ticket.urgency)
     lead_name = f"<@{lead}>" if lead else t("slack.nobody")
     key = "slack.escalation.major" if major else "slack.escalation.summary"
-    summary = t(key, asker=ticket.asker, received=when(ticket.created_at), due=due, lead=lead_name)
+    summary = t(key, asker=ticket.asker, received=received, due=due, lead=lead_name)
     blocks: list[Block] = [
         {
             "type": "header",

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from bot.flows.absence import parse_days
 from bot.slack import ids
 from bot.slack.blocks import community_post
 from bot.slack.text import (
@@ -17,7 +18,6 @@ from bot.slack.text import (
     to_mrkdwn,
     unescape,
 )
-from bot.slack.tickets import parse_days
 from bot.slack.views import question_form, read_question_form
 
 MANIFEST = Path(__file__).resolve().parents[2] / "manifest.yml"

@@ -11,15 +11,16 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.core import NotFound
+from bot.flows.clicks import Click
+from bot.flows.ports import Asked
 from bot.messages import t
-from bot.slack import blocks, ids
+from bot.slack import ids
 from bot.slack.support import Support
 from bot.slack.text import unescape
 from bot.slack.views import question_form, reply_form
 
 
-class Click:
+class SlackClick:
     """Who clicked what, where: read from a block_actions payload."""
 
     def __init__(self, body: dict[str, Any], action: dict[str, Any]) -> None:
@@ -33,17 +34,24 @@ class Click:
         self.thread_ts: str | None = container.get("thread_ts") or message.get("thread_ts")
         self.trigger_id: str | None = body.get("trigger_id")
         self.value = ids.unpack(action.get("value"))
+        self.click = Click(self.user, self.channel, self.thread_ts, self.message_ts)
+
+    def number(self, key: str) -> int | None:
+        found = self.value.get(key)
+        return found if isinstance(found, int) else None
 
     @property
     def question_id(self) -> int | None:
-        q = self.value.get("q")
-        return q if isinstance(q, int) else None
+        return self.number("q")
+
+    def asked(self) -> Asked:
+        return Asked(self.question_id, self.user, str(self.value.get("t") or ""))
 
     def is_asker(self) -> bool:
         return self.value.get("a") == self.user
 
 
-Handler = Callable[[Support, Click, WebClient], None]
+Handler = Callable[[Support, SlackClick, WebClient], None]
 
 
 def handler(fn: Handler, *, asker_only: bool = False) -> Callable[..., None]:
@@ -56,9 +64,9 @@ def handler(fn: Handler, *, asker_only: bool = False) -> Callable[..., None]:
     ) -> None:
         ack()
         support: Support = context["support"]
-        click = Click(body, action)
+        click = SlackClick(body, action)
         if asker_only and not click.is_asker():
-            support.io.ephemeral(click.channel, click.user, t("slack.not_yours"))
+            support.clicks.whisper(click.click, t("flow.not_yours"))
             return
         with support.reporting(click.user, click.channel, click.thread_ts):
             fn(support, click, client)
@@ -67,33 +75,19 @@ def handler(fn: Handler, *, asker_only: bool = False) -> Callable[..., None]:
     return listener
 
 
-def helped(support: Support, click: Click, client: WebClient) -> None:
-    support.questions.feedback(click.question_id, click.user, True)
-    support.io.ephemeral(click.channel, click.user, t("slack.feedback.thanks"))
+def helped(support: Support, click: SlackClick, client: WebClient) -> None:
+    support.clicks.helped(click.click, click.question_id)
 
 
-def not_solved(support: Support, click: Click, client: WebClient) -> None:
-    support.questions.feedback(click.question_id, click.user, False)
-    message = blocks.choices_message(
-        t("slack.feedback.not_solved"),
-        click.question_id,
-        click.user,
-        str(click.value.get("t") or ""),
-    )
-    support.io.post(click.channel, message, thread_ts=click.thread_ts)
+def not_solved(support: Support, click: SlackClick, client: WebClient) -> None:
+    support.clicks.not_solved(click.click, click.asked())
 
 
-def ask_community(support: Support, click: Click, client: WebClient) -> None:
-    if click.question_id is not None:
-        support.questions.to_community(
-            click.question_id,
-            user=click.user,
-            reply_channel=click.channel,
-            reply_thread=click.thread_ts,
-        )
+def ask_community(support: Support, click: SlackClick, client: WebClient) -> None:
+    support.clicks.ask_community(click.click, click.question_id)
 
 
-def ask_private(support: Support, click: Click, client: WebClient) -> None:
+def ask_private(support: Support, click: SlackClick, client: WebClient) -> None:
     form = question_form(
         prefill=unescape(str(click.value.get("t") or "")),
         private=True,
@@ -103,65 +97,33 @@ def ask_private(support: Support, click: Click, client: WebClient) -> None:
     client.views_open(trigger_id=click.trigger_id, view=form)
 
 
-def show_suggestion(support: Support, click: Click, client: WebClient) -> None:
-    support.questions.show_unit(
+def show_suggestion(support: Support, click: SlackClick, client: WebClient) -> None:
+    support.clicks.show_suggestion(
+        click.click,
         kb=str(click.value.get("kb") or ""),
         unit_id=str(click.value.get("u") or ""),
-        question_id=click.question_id,
-        user=click.user,
-        text=str(click.value.get("t") or ""),
-        channel=click.channel,
-        thread_ts=click.thread_ts,
+        asked=click.asked(),
     )
 
 
-def community_solved(support: Support, click: Click, client: WebClient) -> None:
+def community_solved(support: Support, click: SlackClick, client: WebClient) -> None:
     channel = str(click.value.get("c") or click.channel)
     ts = str(click.value.get("ts") or click.message_ts or "")
-    solved = support.questions.solve(
-        by=click.user, channel=channel, ts=ts, question_id=click.question_id
-    )
-    if solved and channel != click.channel:
-        support.io.ephemeral(click.channel, click.user, t("slack.community.solved_ack"))
+    support.clicks.community_solved(click.click, click.question_id, channel=channel, ts=ts)
 
 
-def _ticket_id(click: Click) -> int | None:
-    tk = click.value.get("tk")
-    return tk if isinstance(tk, int) else None
+def ticket_reply(support: Support, click: SlackClick, client: WebClient) -> None:
+    ticket = support.clicks.ticket_to_answer(click.click, click.number("tk"))
+    if ticket is not None:
+        client.views_open(trigger_id=click.trigger_id, view=reply_form(ticket))
 
 
-def ticket_reply(support: Support, click: Click, client: WebClient) -> None:
-    if not support.tickets.is_lead(click.user):
-        support.io.ephemeral(click.channel, click.user, t("slack.lead_only"))
-        return
-    try:
-        ticket = support.desk.get_ticket(_ticket_id(click) or 0)
-    except NotFound:
-        support.io.ephemeral(click.channel, click.user, t("slack.ticket.unknown"))
-        return
-    if ticket.status == "closed":
-        support.io.ephemeral(click.channel, click.user, t("slack.ticket.closed_already"))
-        return
-    client.views_open(trigger_id=click.trigger_id, view=reply_form(ticket))
+def ticket_close(support: Support, click: SlackClick, client: WebClient) -> None:
+    support.clicks.ticket_close(click.click, click.number("tk"))
 
 
-def ticket_close(support: Support, click: Click, client: WebClient) -> None:
-    if not support.tickets.is_lead(click.user):
-        support.io.ephemeral(click.channel, click.user, t("slack.lead_only"))
-        return
-    if support.tickets.close(_ticket_id(click) or 0, click.user) is None:
-        support.io.ephemeral(click.channel, click.user, t("slack.ticket.unknown"))
-
-
-def ticket_asker_solved(support: Support, click: Click, client: WebClient) -> None:
-    try:
-        ticket = support.desk.get_ticket(_ticket_id(click) or 0)
-    except NotFound:
-        return
-    if ticket.asker != click.user:
-        support.io.ephemeral(click.channel, click.user, t("slack.not_yours"))
-        return
-    support.tickets.close(ticket.id, click.user)
+def ticket_asker_solved(support: Support, click: SlackClick, client: WebClient) -> None:
+    support.clicks.ticket_asker_solved(click.click, click.number("tk"))
 
 
 def register(app: App) -> None:

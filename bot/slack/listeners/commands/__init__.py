@@ -30,7 +30,7 @@ def on_command(
     words = str(command.get("text") or "").split()
     if words and words[0].lower() == "absence":
         with support.reporting(user, None):
-            ack(text=support.tickets.absence(user, words[1:]))
+            ack(text=support.clicks.absence(user, words[1:]))
             return
         ack()
         return

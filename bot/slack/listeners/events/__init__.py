@@ -12,7 +12,7 @@ from bot.slack.views import home_view
 
 
 def on_message(event: dict[str, Any], context: dict[str, Any]) -> None:
-    context["support"].on_message(event, context.get("bot_user_id"))
+    context["support"].on_event_message(event, context.get("bot_user_id"))
 
 
 def on_mention(event: dict[str, Any], context: dict[str, Any]) -> None:

@@ -14,12 +14,11 @@ from typing import Any
 
 from slack_bolt import Ack, App
 
-from bot.core import NotFound, StoreUnavailable
 from bot.core.validation import MAX_QUESTION_CHARS, problem
 from bot.messages import t
 from bot.slack import ids
 from bot.slack.support import Support
-from bot.slack.text import from_form
+from bot.slack.text import for_matching, from_form
 from bot.slack.views import read_question_form, read_reply_form
 
 
@@ -46,25 +45,15 @@ def on_question(
     question_id = meta.get("q") if isinstance(meta.get("q"), int) else None
     text = from_form(raw)
     with support.reporting(user, None):
-        if private:
-            support.tickets.open(user=user, text=text, urgency=urgency, question_id=question_id)
-            return
-        dm = support.io.dm_channel(user)
-        if question_id is not None and _unchanged(support, question_id, text):
-            support.questions.to_community(
-                question_id, user=user, reply_channel=dm, reply_thread=None
-            )
-            return
-        support.questions.ask(
-            user=user, text=text, channel=dm, thread_ts=None, kb_channel=meta.get("c")
+        support.clicks.question_form(
+            user=user,
+            text=text,
+            private=private,
+            urgency=urgency,
+            question_id=question_id,
+            kb_channel=meta.get("c"),
+            match_text=for_matching(text),
         )
-
-
-def _unchanged(support: Support, question_id: int, text: str) -> bool:
-    try:
-        return support.desk.get_question(question_id).text.strip() == text.strip()
-    except (NotFound, StoreUnavailable):
-        return False
 
 
 def on_lead_reply(
@@ -76,14 +65,15 @@ def on_lead_reply(
     if not text.strip():
         ack(response_action="errors", errors={ids.REPLY_BLOCK: t("slack.form.empty")})
         return
-    if not support.tickets.is_lead(user):
-        ack(response_action="errors", errors={ids.REPLY_BLOCK: t("slack.lead_only")})
+    if not support.is_lead(user):
+        ack(response_action="errors", errors={ids.REPLY_BLOCK: t("flow.lead_only")})
         return
     ack()
     ticket_id = ids.unpack(view.get("private_metadata")).get("tk")
     with support.reporting(user, None):
-        if isinstance(ticket_id, int):
-            support.tickets.reply(ticket_id, user, from_form(text))
+        support.clicks.lead_reply(
+            user, ticket_id if isinstance(ticket_id, int) else None, from_form(text)
+        )
 
 
 def register(app: App) -> None:

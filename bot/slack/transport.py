@@ -1,5 +1,6 @@
-"""Small Web API helpers shared by the flows and the notifier: post, DM, ephemeral, permalink,
-and "is this destination private?" (private text may only ever go to one).
+"""The Slack Transport (bot.flows.ports): chat.postMessage, DMs, updates, deletes, ephemeral
+messages, permalinks, and "is this destination private?" (private text may only ever go to one).
+Who leads, who gets escalations and where the community is come from the settings.
 """
 
 from __future__ import annotations
@@ -11,33 +12,37 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.config import Settings
+from bot.flows.ports import Posted
 from bot.slack.blocks import Message
 
 log = logging.getLogger(__name__)
 
 
-class SlackIO:
-    def __init__(self, client: WebClient) -> None:
+class SlackTransport:
+    def __init__(self, client: WebClient, settings: Settings) -> None:
         self.client = client
+        self.settings = settings
         self._dm: dict[str, str] = {}
         self._private: dict[str, bool] = {}
         self._lock = threading.Lock()
 
     def post(
-        self, channel: str, message: Message, *, thread_ts: str | None = None, **extra: Any
-    ) -> tuple[str, str]:
-        """chat.postMessage; returns (channel, ts) as Slack answered them."""
+        self, channel: str, message: Message, *, thread: str | None = None, broadcast: bool = False
+    ) -> Posted:
+        """chat.postMessage; returns where Slack says it landed."""
         text, blocks = message
+        extra: dict[str, Any] = {"reply_broadcast": True} if broadcast and thread else {}
         response = self.client.chat_postMessage(
             channel=channel,
             text=text,
             blocks=blocks,
-            thread_ts=thread_ts,
+            thread_ts=thread,
             unfurl_links=False,
             unfurl_media=False,
             **extra,
         )
-        return str(response.get("channel") or channel), str(response.get("ts") or "")
+        return Posted(str(response.get("channel") or channel), str(response.get("ts") or ""))
 
     def update(self, channel: str, ts: str, message: Message) -> None:
         text, blocks = message
@@ -55,27 +60,33 @@ class SlackIO:
             self._dm[user] = channel
         return channel
 
-    def dm(self, user: str, message: Message, *, thread_ts: str | None = None) -> tuple[str, str]:
-        return self.post(self.dm_channel(user), message, thread_ts=thread_ts)
+    def dm(self, user: str, message: Message, *, thread: str | None = None) -> Posted:
+        return self.post(self.dm_channel(user), message, thread=thread)
 
-    def ephemeral(self, channel: str | None, user: str, text: str) -> None:
+    def delete(self, channel: str, ts: str) -> None:
+        self.client.chat_delete(channel=channel, ts=ts)
+
+    def whisper(self, channel: str | None, user: str, message: Message) -> None:
         """Only `user` sees it; in a DM (or without a channel) a normal DM message."""
         if not channel or channel.startswith("D"):
-            self.dm(user, (text, [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]))
+            self.post(channel or self.dm_channel(user), message)
             return
         try:
-            self.client.chat_postEphemeral(channel=channel, user=user, text=text)
+            self.client.chat_postEphemeral(channel=channel, user=user, text=message[0])
         except SlackApiError as exc:  # e.g. the bot left the channel: fall back to a DM
             log.warning("ephemeral failed (%s), sending a DM", exc.response.get("error"))
-            self.dm(user, (text, [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]))
+            self.dm(user, message)
 
-    def permalink(self, channel: str, ts: str) -> str:
+    def link(self, channel: str, ts: str) -> str:
         try:
             response = self.client.chat_getPermalink(channel=channel, message_ts=ts)
             return str(response.get("permalink") or "")
         except SlackApiError as exc:
             log.warning("chat.getPermalink failed: %s", exc.response.get("error"))
             return ""
+
+    def is_user(self, destination: str) -> bool:
+        return destination.startswith(("U", "W"))
 
     def is_private(self, destination: str) -> bool:
         """True for a user (we DM them), a DM, or a channel Slack says is private. Unknown or
@@ -95,8 +106,17 @@ class SlackIO:
             self._private[destination] = private
         return private
 
-    def post_to(self, destination: str, message: Message, **extra: Any) -> tuple[str, str]:
+    def post_to(self, destination: str, message: Message) -> Posted:
         """A user id -> their DM; a channel id -> the channel."""
-        if destination.startswith(("U", "W")):
-            return self.dm(destination, message, **extra)
-        return self.post(destination, message, **extra)
+        if self.is_user(destination):
+            return self.dm(destination, message)
+        return self.post(destination, message)
+
+    def lead(self) -> str | None:
+        return self.settings.support_lead
+
+    def escalation_target(self) -> str | None:
+        return self.settings.escalation_to
+
+    def community_channel(self) -> str | None:
+        return self.settings.community_channel

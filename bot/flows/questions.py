@@ -1,0 +1,185 @@
+"""Public questions: answer from the knowledge, suggest, hand over to the community, solve.
+
+Routing decisions:
+- answered: the answer with its source (in the thread when asked in a channel) and the choices:
+  it helped / not solved / ask the community / ask the support privately.
+- unsure: up to 3 suggestions and the same two choices; the ASKER decides whether the question
+  goes to the community.
+- nothing found at all: the question is posted to the community channel and the asker is told
+  where (with a link); they can still ask the support privately. Without a community channel
+  they are offered the private form instead.
+- smalltalk / invalid input (empty, too long, binary): the desk's French text, nothing else.
+- DB down: the knowledge still answers (the desk spools the record) and the asker is told with
+  "store.down"; nothing is posted to the community (it could not be recorded).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Generic
+
+from bot.core import CommunityNotice, NotFound, PrivateQuestion, Reply, StoreUnavailable
+from bot.flows.chat import Chat
+from bot.flows.ports import Asked, M, Posted
+from bot.messages import t
+
+log = logging.getLogger(__name__)
+
+
+class QuestionFlows(Generic[M]):
+    def __init__(self, chat: Chat[M]) -> None:
+        self.chat = chat
+        self.desk = chat.desk
+        self.io = chat.transport
+        self.render = chat.render
+
+    def ask(
+        self,
+        *,
+        user: str,
+        text: str,
+        channel: str,
+        thread: str | None,
+        kb_channel: str | None,
+        match_text: str | None = None,
+        origin: str = "chat",
+        record: bool = True,
+    ) -> Reply:
+        """Answer `text` where it was asked (`thread`: reply in that thread). `record=False`:
+        answer from the knowledge only; nothing is stored, so nothing can go public."""
+        reply = self.desk.ask(
+            asker=user,
+            text=text,
+            kb=self.chat.settings.kb_for_channel(kb_channel),
+            origin=origin,
+            channel=channel,
+            thread_ts=thread,
+            match_text=match_text,
+            record=record,
+        )
+        asked = Asked(reply.question_id, user, text)
+        if reply.kind == "answer" and reply.unit is not None:
+            body = self.desk.knowledge.render(reply.unit, self.render.markup)
+            self.io.post(channel, self.render.answer(reply.unit, body, asked), thread=thread)
+        elif reply.kind == "suggestions" and reply.suggestions:
+            self.io.post(channel, self.render.suggestions(reply.suggestions, asked), thread=thread)
+        elif reply.kind == "suggestions":
+            self.nothing_found(asked, channel=channel, thread=thread)
+        else:  # smalltalk, invalid
+            self.chat.tell(channel, reply.text, thread=thread)
+        if not reply.stored and reply.kind in {"answer", "suggestions"}:
+            self.chat.tell(channel, t("store.down"), thread=thread)
+        return reply
+
+    def nothing_found(self, asked: Asked, *, channel: str, thread: str | None) -> None:
+        if asked.question_id is None or not self.io.community_channel():
+            # not recorded (DB down: store.down follows) or no community: nothing goes public
+            message = self.render.private_choice(t("flow.nothing.no_community"), asked)
+            self.io.post(channel, message, thread=thread)
+            return
+        self.to_community(
+            asked.question_id,
+            user=asked.asker,
+            reply_channel=channel,
+            reply_thread=thread,
+            key="flow.nothing.community",
+        )
+
+    def to_community(
+        self,
+        question_id: int,
+        *,
+        user: str,
+        reply_channel: str,
+        reply_thread: str | None,
+        key: str = "flow.community.posted",
+    ) -> bool:
+        """Post the question in the community channel and tell the asker where."""
+        community = self.io.community_channel()
+        if not community:
+            self.io.whisper(
+                reply_channel, user, self.render.notice(t("flow.community.not_configured"))
+            )
+            return False
+        try:
+            post = self.desk.to_community(question_id)
+        except PrivateQuestion:
+            log.info("question %s is private: not posted", question_id)
+            return False
+        except NotFound:
+            return False
+        except StoreUnavailable:
+            self.chat.tell(reply_channel, t("store.down"), thread=reply_thread)
+            return False
+        if post.already:  # a second click, or another instance: link to the existing post
+            link = self.io.link(post.channel, post.ts) if post.channel and post.ts else ""
+            text = t("flow.community.already") + (f" {link}" if link else "")
+            self.chat.tell(reply_channel, text, thread=reply_thread)
+            return False
+        asked = Asked(post.question_id, post.asker, post.text)
+        posted = self.io.post(community, self.render.community_post(asked))
+        self.desk.record_community_post(post.question_id, posted.channel, posted.ts)
+        link = self.io.link(posted.channel, posted.ts)
+        text = t(key, channel=self.render.channel_ref(community), link=link)
+        self.io.post(reply_channel, self.render.private_choice(text, asked), thread=reply_thread)
+        return True
+
+    def community_reply(self, *, channel: str, thread: str, ts: str, user: str) -> None:
+        """Someone answered in a community thread: tell the asker, with a link."""
+        notice = self.desk.community_reply(channel, thread, user)
+        if notice is None:
+            return
+        link = self.io.link(channel, ts) or self.io.link(channel, thread)
+        asked = Asked(notice.question_id, notice.asker, "")
+        message = self.render.community_answered(user, link, asked, Posted(channel, thread))
+        self.io.dm(notice.asker, message)
+
+    def replayed(self, kind: str, result: object) -> None:
+        """A spooled entry was applied once the database came back: a community answer that
+        arrived meanwhile is announced to the asker now (the desk's `on_replayed` hook)."""
+        if kind != "community_reply" or not isinstance(result, CommunityNotice):
+            return
+        if result.channel and result.ts:
+            link = self.io.link(result.channel, result.ts)
+            asked = Asked(result.question_id, result.asker, "")
+            place = Posted(result.channel, result.ts)
+            self.io.dm(
+                result.asker, self.render.community_answered(result.responder, link, asked, place)
+            )
+
+    def solve(self, *, by: str, channel: str, ts: str, question_id: int | None = None) -> bool:
+        """The asker marks their community question solved (button or ✅ reaction);
+        (`channel`, `ts`) is the community post. Anyone else: False, nothing changes."""
+        if not self.desk.solve_community(question_id, channel=channel, ts=ts, by=by):
+            return False
+        if question_id is not None:
+            try:
+                question = self.desk.get_question(question_id)
+                asked = Asked(question.id, question.asker, question.text)
+                self.io.update(channel, ts, self.render.community_post(asked, solved=True))
+            except (NotFound, StoreUnavailable):
+                log.warning("question %s: community post not updated", question_id)
+        self.chat.tell(channel, t("flow.community.thanks"), thread=ts)
+        return True
+
+    def feedback(self, question_id: int | None, user: str, helpful: bool) -> None:
+        if question_id is not None:
+            self.desk.feedback(question_id, user, helpful)
+
+    def show_unit(
+        self,
+        *,
+        kb: str,
+        unit_id: str,
+        asked: Asked,
+        channel: str,
+        thread: str | None,
+    ) -> bool:
+        """Show one suggested answer in full; False when the unit is unknown."""
+        base = self.desk.knowledge.bases.get(kb)
+        unit = base.get(unit_id) if base else None
+        if unit is None:
+            return False
+        body = self.desk.knowledge.render(unit, self.render.markup)
+        self.io.post(channel, self.render.answer(unit, body, asked), thread=thread)
+        return True
