@@ -24,8 +24,12 @@ class Scope:
         if self.pending:
             self.pending = False
             await rest.edit_interaction_response(
-                self.application, self.token, content, mentions_everyone=False,
-                user_mentions=False, role_mentions=False,
+                self.application,
+                self.token,
+                content,
+                mentions_everyone=False,
+                user_mentions=False,
+                role_mentions=False,
             )
             return
         await rest.execute_webhook(

@@ -120,16 +120,19 @@ class DiscordRenderer:
             status=t(f"discord.status.{ticket.status}"),
         )
         text = "\n".join(
-            [t("discord.ticket.title", id=ticket.id, urgency=urgency), facts, "", t("discord.ticket.how")]
+            [
+                t("discord.ticket.title", id=ticket.id, urgency=urgency),
+                facts,
+                "",
+                t("discord.ticket.how"),
+            ]
         )
         buttons = () if ticket.status == "closed" else _ticket_buttons(ticket.id)
         return DiscordMessage(text, detail=ticket.text, buttons=buttons)
 
     def relay(self, ticket: TicketView, text: str) -> DiscordMessage:
         body = t("discord.ticket.relay", id=ticket.id, text=text)
-        button = Button(
-            t("discord.button.solved"), ids.make(ids.TICKET_SOLVED, ticket.id), SUCCESS
-        )
+        button = Button(t("discord.button.solved"), ids.make(ids.TICKET_SOLVED, ticket.id), SUCCESS)
         return DiscordMessage(f"{body}\n\n{t('discord.ticket.relay_hint')}", buttons=(button,))
 
     def escalation_card(

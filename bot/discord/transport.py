@@ -109,7 +109,9 @@ class DiscordTransport:
         """A forum post, or a message and the thread it opens: (T, T)."""
         name = message.title or "Question"
         if self.places.is_forum(community):
-            post = self.call(self.rest.create_forum_post(int(community), name, **self._parts(message)))
+            post = self.call(
+                self.rest.create_forum_post(int(community), name, **self._parts(message))
+            )
             thread = str(post.id)
         else:
             sent = self.call(self.rest.create_message(int(community), **self._parts(message)))
@@ -141,7 +143,9 @@ class DiscordTransport:
         return parent if parent and info is not None and info.kind == TEXT else channel
 
     def update(self, channel: str, ts: str, message: DiscordMessage) -> None:
-        self.call(self.rest.edit_message(int(self._home(channel, ts)), int(ts), **self._parts(message)))
+        self.call(
+            self.rest.edit_message(int(self._home(channel, ts)), int(ts), **self._parts(message))
+        )
 
     def delete(self, channel: str, ts: str) -> None:
         self.call(self.rest.delete_message(int(self._home(channel, ts)), int(ts)))

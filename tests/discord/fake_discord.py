@@ -8,6 +8,7 @@ Tests drive it from their own thread: `user_message`, `slash`, `click` dispatch 
 from __future__ import annotations
 
 import asyncio
+import base64
 import itertools
 import re
 import threading
@@ -22,8 +23,9 @@ from tests.discord import payloads as p
 from tests.discord.fake_gateway import Gateway
 from tests.discord.fake_rest import Rest
 
-TOKEN = "fake-bot-token"
 BOT, APP, GUILD = "100000000000000001", "100000000000000001", "200000000000000001"
+# Discord's token shape: base64(bot id) . timestamp . signature (hikari reads the id from it)
+TOKEN = base64.b64encode(BOT.encode()).decode().rstrip("=") + ".GfAkE0.stand-in-signature"
 COMMUNITY, HELP, GENERAL = "300000000000000001", "300000000000000002", "300000000000000003"
 ASKER, LEAD, ESCALATION = "400000000000000001", "400000000000000002", "400000000000000003"
 MEMBER, OTHER_BOT = "400000000000000004", "400000000000000009"
@@ -88,8 +90,8 @@ class FakeDiscord:
         self.loop.call_soon_threadsafe(self.loop.stop)
         self._thread.join(5)
 
-    def _run(self, coro: Any) -> Any:
-        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(10)
+    def _run(self, coro: Any, timeout: float = 10.0) -> Any:
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout + 1)
 
     @property
     def api_url(self) -> str:
@@ -146,7 +148,7 @@ class FakeDiscord:
         }
 
     def wait_connected(self, timeout: float = 20.0) -> None:
-        self._run(asyncio.wait_for(self.gateway.connected.wait(), timeout))
+        self._run(asyncio.wait_for(self.gateway.connected.wait(), timeout), timeout)
 
     def dispatch(self, name: str, data: dict[str, Any]) -> None:
         self._run(self.gateway.dispatch(name, data))
@@ -154,9 +156,7 @@ class FakeDiscord:
     def drop_connection(self) -> None:
         self._run(self.gateway.drop())
 
-    def user_message(
-        self, channel: str, author: str, content: str, **extra: Any
-    ) -> dict[str, Any]:
+    def user_message(self, channel: str, author: str, content: str, **extra: Any) -> dict[str, Any]:
         """A MESSAGE_CREATE from `author` in `channel` (a DM channel or a guild channel)."""
         ch = self.channels.get(channel) or self.rest.dm_for(author)
         message = p.message(

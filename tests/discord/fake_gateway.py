@@ -85,7 +85,7 @@ class Gateway:
         self.compress = zlib.compressobj() if compress else None
         await self._send({"op": HELLO, "d": {"heartbeat_interval": self.heartbeat_ms}})
         async for msg in ws:
-            if msg.type != WSMsgType.TEXT:
+            if msg.type not in (WSMsgType.TEXT, WSMsgType.BINARY):
                 continue
             await self._receive(json.loads(msg.data))
         if self.ws is ws:

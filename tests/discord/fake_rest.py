@@ -22,6 +22,19 @@ def _json(data: Any, status: int = 200) -> web.Response:
     return web.json_response(data, status=status)
 
 
+def _numbered(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Discord numbers every component of a message it stores (1, 2, ... depth first)."""
+    counter = iter(range(1, 1000))
+
+    def number(component: dict[str, Any]) -> dict[str, Any]:
+        done = {**component, "id": component.get("id") or next(counter)}
+        if "components" in component:
+            done["components"] = [number(c) for c in component["components"]]
+        return done
+
+    return [number(c) for c in components]
+
+
 class Rest:
     def __init__(self, fake: FakeDiscord) -> None:
         self.fake = fake
@@ -130,7 +143,7 @@ class Rest:
             p.user(BOT, "Aide SG", bot=True),
             (body or {}).get("content") or "",
             guild_id=channel.get("guild_id"),
-            components=(body or {}).get("components"),
+            components=_numbered((body or {}).get("components") or []),
         )
         self.fake.messages[message["id"]] = message
         return message

@@ -1,0 +1,186 @@
+"""INTERACTION_CREATE: the /question command, buttons and forms.
+
+`acknowledge` runs on the event loop and answers Discord at once, before any database work:
+a deferred ephemeral reply (command, form), a deferred update (button), or the form itself
+("ask privately", "reply"). The work then runs in a worker thread (`handle_*`), where whatever
+is said to the person who acted is an ephemeral reply (see interaction_scope.py).
+
+Buttons carry ids only: the asker of a question, the lead, the ticket's asker are looked up
+again (the desk, the settings) before anything is done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import hikari
+
+from bot.discord import ids
+from bot.discord.support import DiscordSupport
+from bot.flows.clicks import Click
+from bot.flows.ports import Asked
+from bot.messages import t
+
+EPHEMERAL = hikari.MessageFlag.EPHEMERAL
+URGENCIES = ("normal", "urgent", "major")
+
+
+@dataclass(frozen=True)
+class Acted:
+    """Who acted where, and what they sent (command options, form text, button action)."""
+
+    user: str
+    channel: str
+    action: ids.Action | None = None
+    message: str | None = None  # the message the button was on
+    thread: str | None = None  # the message that one replies to
+    options: tuple[tuple[str, Any], ...] = ()
+    form_text: str = ""
+
+    def option(self, name: str) -> Any:
+        return dict(self.options).get(name)
+
+
+async def acknowledge(interaction: hikari.PartialInteraction) -> Acted | None:
+    """Answer within Discord's 3 s; the facts for the worker, or None when nothing follows."""
+    if isinstance(interaction, hikari.CommandInteraction):
+        await interaction.create_initial_response(
+            hikari.ResponseType.DEFERRED_MESSAGE_CREATE, flags=EPHEMERAL
+        )
+        options = tuple((o.name, o.value) for o in interaction.options or ())
+        return Acted(str(interaction.user.id), str(interaction.channel_id), options=options)
+    if isinstance(interaction, hikari.ComponentInteraction):
+        action = ids.parse(interaction.custom_id)
+        if action is not None and action.name in (ids.PRIVATE, ids.REPLY):
+            await _open_form(interaction, action)
+            return None
+        await interaction.create_initial_response(hikari.ResponseType.DEFERRED_MESSAGE_UPDATE)
+        message = interaction.message
+        reference = message.message_reference
+        return Acted(
+            str(interaction.user.id),
+            str(interaction.channel_id),
+            action=action,
+            message=str(message.id),
+            thread=str(reference.id) if reference and reference.id else None,
+        )
+    if isinstance(interaction, hikari.ModalInteraction):
+        await interaction.create_initial_response(
+            hikari.ResponseType.DEFERRED_MESSAGE_CREATE, flags=EPHEMERAL
+        )
+        return Acted(
+            str(interaction.user.id),
+            str(interaction.channel_id),
+            action=ids.parse(interaction.custom_id),
+            form_text=_form_text(interaction.components),
+        )
+    return None
+
+
+async def _open_form(interaction: hikari.ComponentInteraction, action: ids.Action) -> None:
+    if action.name == ids.PRIVATE:
+        custom_id, title = (
+            ids.make(ids.PRIVATE_FORM, action.number),
+            t("discord.form.private_title"),
+        )
+        label = t("discord.form.private_label")
+    else:
+        custom_id = ids.make(ids.REPLY_FORM, action.number)
+        title, label = (
+            t("discord.form.reply_title", id=action.number),
+            t("discord.form.reply_label"),
+        )
+    row = interaction.app.rest.build_modal_action_row().add_text_input(
+        ids.FORM_TEXT,
+        label[:45],
+        style=hikari.TextInputStyle.PARAGRAPH,
+        max_length=4000,
+    )
+    await interaction.create_modal_response(title[:45], custom_id, component=row)
+
+
+def _form_text(components: Any) -> str:
+    """The value of the form's text input, wherever Discord nests it."""
+    for item in components or ():
+        if getattr(item, "custom_id", None) == ids.FORM_TEXT:
+            return str(getattr(item, "value", "") or "")
+        nested = getattr(item, "components", None) or (
+            [item.component] if getattr(item, "component", None) is not None else []
+        )
+        found = _form_text(nested)
+        if found:
+            return found
+    return ""
+
+
+# --- the work, in a worker thread ----------------------------------------------------------
+def handle_command(support: DiscordSupport, acted: Acted) -> str:
+    """/question texte:… privee:… urgence:… -> the question form's flow; the ephemeral ack."""
+    private = bool(acted.option("privee"))
+    urgency = str(acted.option("urgence") or "normal")
+    support.clicks.question_form(
+        user=acted.user,
+        text=str(acted.option("texte") or ""),
+        private=private,
+        urgency=urgency if urgency in URGENCIES else "normal",
+        question_id=None,
+        kb_channel=acted.channel,
+    )
+    return t("discord.ack.private" if private else "discord.ack.public")
+
+
+def handle_form(support: DiscordSupport, acted: Acted) -> str:
+    action = acted.action
+    if action is None:
+        return ""
+    if action.name == ids.PRIVATE_FORM:
+        known = support.asker_of(action.number)
+        support.clicks.question_form(
+            user=acted.user,
+            text=acted.form_text,
+            private=True,
+            urgency="normal",
+            question_id=action.number if known and known[0] == acted.user else None,
+            kb_channel=None,
+        )
+        return t("discord.ack.private")
+    if action.name == ids.REPLY_FORM:
+        click = Click(acted.user, acted.channel)
+        if support.clicks.ticket_to_answer(click, action.number) is None:
+            return ""  # the clicker was told why
+        support.clicks.lead_reply(acted.user, action.number, acted.form_text)
+        return t("discord.ack.reply_sent")
+    return ""
+
+
+def handle_click(support: DiscordSupport, acted: Acted) -> None:
+    action = acted.action
+    if action is None:
+        return
+    click = Click(acted.user, acted.channel, acted.thread, acted.message)
+    clicks = support.clicks
+    if action.name == ids.CLOSE:
+        clicks.ticket_close(click, action.number)
+        return
+    if action.name == ids.TICKET_SOLVED:
+        clicks.ticket_asker_solved(click, action.number)
+        return
+    known = support.asker_of(action.number)
+    if known is None and action.name != ids.SEE:
+        return
+    if known is not None and known[0] != acted.user:
+        clicks.whisper(click, t("flow.not_yours"))
+        return
+    asked = Asked(action.number, *(known or (acted.user, "")))
+    if action.name == ids.HELPED:
+        clicks.helped(click, action.number)
+    elif action.name == ids.NOT_SOLVED:
+        clicks.not_solved(click, asked)
+    elif action.name == ids.COMMUNITY:
+        clicks.ask_community(click, action.number)
+    elif action.name == ids.SEE:
+        clicks.show_suggestion(click, action.extra.partition("/")[0], action.extra, asked)
+    elif action.name == ids.SOLVED:
+        place = action.extra or acted.message or ""
+        clicks.community_solved(click, action.number, channel=place, ts=place)
