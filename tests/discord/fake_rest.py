@@ -72,6 +72,11 @@ class Rest:
                 request.headers.get("Authorization"),
             )
         )
+        from tests.discord.fake_discord import TOKEN
+
+        auth = request.headers.get("Authorization")
+        if auth is not None and auth != f"Bot {TOKEN}":
+            return _json({"message": "401: Unauthorized", "code": 0}, 401)
         for method, pattern, handler in self.routes:
             match = pattern.fullmatch(path)
             if method == request.method and match:
@@ -145,6 +150,7 @@ class Rest:
             guild_id=channel.get("guild_id"),
             components=_numbered((body or {}).get("components") or []),
         )
+        message["embeds"] = [{"type": "rich", **e} for e in (body or {}).get("embeds") or []]
         self.fake.messages[message["id"]] = message
         return message
 
