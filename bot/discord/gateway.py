@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -133,13 +133,18 @@ class Wiring:
             in_guild=m.guild_id is not None,
             from_bot=m.author.is_bot or m.webhook_id is not None or str(m.author.id) == self.me,
             human_kind=m.type in HUMAN_KINDS,
-            mentions_bot=self.me is not None and int(self.me) in m.user_mentions_ids,
+            mentions_bot=self._mentions_me(m.user_mentions_ids),
             reference=str(m.message_reference.id)
             if m.message_reference and m.message_reference.id
             else None,
         )
         if incoming.is_for_us():
             self.work(lambda: self.support.on_gateway_message(incoming))
+
+    def _mentions_me(self, mentioned: object) -> bool:
+        if self.me is None or not isinstance(mentioned, Sequence):
+            return False
+        return int(self.me) in mentioned
 
     async def on_reaction(self, event: hikari.GuildReactionAddEvent) -> None:
         if str(event.emoji_name) not in SOLVED_EMOJI or str(event.user_id) == self.me:

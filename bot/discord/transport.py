@@ -18,6 +18,7 @@ from collections.abc import Coroutine
 from typing import Any, TypeVar
 
 import hikari
+from hikari.components import InteractiveButtonTypesT
 
 from bot.config import Settings
 from bot.discord.interaction_scope import current_scope
@@ -26,6 +27,12 @@ from bot.discord.places import TEXT, ChannelInfo, Places
 from bot.flows.ports import Posted
 
 T = TypeVar("T")
+STYLES: dict[int, InteractiveButtonTypesT] = {
+    1: hikari.ButtonStyle.PRIMARY,
+    2: hikari.ButtonStyle.SECONDARY,
+    3: hikari.ButtonStyle.SUCCESS,
+    4: hikari.ButtonStyle.DANGER,
+}
 TIMEOUT = 30.0
 NO_PINGS: dict[str, Any] = {
     "mentions_everyone": False,
@@ -68,7 +75,9 @@ class DiscordTransport:
                     builder.add_link_button(b.url, label=b.label[:80])
                 else:
                     builder.add_interactive_button(
-                        hikari.ButtonStyle(b.style), b.custom_id, label=b.label[:80]
+                        STYLES.get(b.style, hikari.ButtonStyle.SECONDARY),
+                        b.custom_id,
+                        label=b.label[:80],
                     )
             rows.append(builder)
         embeds = [hikari.Embed(description=detail)] if detail else []
