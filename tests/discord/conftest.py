@@ -1,6 +1,7 @@
 """The real `python -m bot discord` process against the loopback stand-in, on SQLite and on
 PostgreSQL (the `db_url` fixture). Every test ends with SIGTERM, and checks that the process
-stopped cleanly and never tried to resolve a host other than the loopback."""
+stopped cleanly, never tried to resolve a host other than the loopback, and sent no message
+that could ping anyone."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.discord.harness import Running, start
+from tests.discord.harness import Running, pinging, start
 
 
 @pytest.fixture
@@ -22,3 +23,4 @@ def bot(db_url: str, tmp_path: Path) -> Iterator[Running]:
         running.fake.stop()
     assert code == 0, running.log()
     assert running.refused_lookups() == []
+    assert pinging(running.fake) == []

@@ -206,7 +206,11 @@ class FakeDiscord:
 
     def submit(self, who: str, channel: str, custom_id: str, values: dict[str, str]) -> str:
         rows = [
-            {"type": 1, "components": [{"type": 4, "custom_id": key, "value": value}]}
-            for key, value in values.items()
+            {
+                "type": 1,
+                "id": 2 * n + 1,
+                "components": [{"type": 4, "id": 2 * n + 2, "custom_id": key, "value": value}],
+            }
+            for n, (key, value) in enumerate(values.items())
         ]
         return self.interaction(5, {"custom_id": custom_id, "components": rows}, who, channel)

@@ -135,3 +135,19 @@ def leaks(fake: FakeDiscord, secret: str) -> list[str]:
         if not match or match[1] not in allowed:
             found.append(f"{call.method} {call.path}")
     return found
+
+
+def pinging(fake: FakeDiscord) -> list[str]:
+    """Every message the bot sent (posts, edits, forum posts, interaction replies) whose
+    allowed_mentions would let it ping someone."""
+    found = []
+    for call in list(fake.calls):
+        body = call.json if isinstance(call.json, dict) else {}
+        message = body.get("message") if "/threads" in call.path else body
+        if (
+            isinstance(message, dict)
+            and "content" in message
+            and message.get("allowed_mentions") != {"parse": []}
+        ):
+            found.append(f"{call.method} {call.path}")
+    return found

@@ -60,3 +60,34 @@ def test_a_private_question_reaches_only_the_lead(bot: Running) -> None:
     fake.wait_for(lambda f: any("Seul le responsable" in text_of(c) for c in f.calls))
     assert leaks(fake, SECRET) == []
     assert leaks(fake, "RIB de ma cliente") == []
+
+
+def test_the_forms_open_a_ticket_and_relay_the_leads_answer(bot: Running) -> None:
+    """ "Ask privately" under an answer opens a form (no database before it is shown); the
+    lead's "Répondre" form relays the answer by DM."""
+    fake = bot.fake
+    asker_dm, lead_dm = dm_channel(fake, ASKER), dm_channel(fake, LEAD)
+    fake.user_message(None, ASKER, "Quel navigateur utiliser pour l'espace client ?")
+    answer = fake.wait_for(lambda f: next(iter(f.posts(asker_dm)), None))
+    private = next(c for c in custom_ids(answer) if c.startswith("private:"))
+    message = next(m for m in fake.messages.values() if m["channel_id"] == asker_dm)
+    click = fake.click(ASKER, message, private)
+    modal = fake.wait_for(
+        lambda f: next((c for c in f.calls if f"/interactions/{click}/" in c.path), None)
+    )
+    assert modal.json["type"] == 9
+    form_id = modal.json["data"]["custom_id"]
+    fake.submit(ASKER, asker_dm, form_id, {"texte": SECRET})
+    card = fake.wait_for(
+        lambda f: next((c for c in f.posts(lead_dm) if SECRET in text_of(c)), None)
+    )
+    reply = next(c for c in custom_ids(card) if c.startswith("reply:"))
+    card_message = next(m for m in fake.messages.values() if m["channel_id"] == lead_dm)
+    shown = fake.click(LEAD, card_message, reply)
+    reply_form = fake.wait_for(
+        lambda f: next((c for c in f.calls if f"/interactions/{shown}/" in c.path), None)
+    )
+    assert reply_form.json["type"] == 9
+    fake.submit(LEAD, lead_dm, reply_form.json["data"]["custom_id"], {"texte": "Réglé."})
+    fake.wait_for(lambda f: any("Réglé." in text_of(c) for c in f.posts(asker_dm)))
+    assert leaks(fake, SECRET) == []
