@@ -16,14 +16,17 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/python -m bot run
 
-## test: lint then the whole suite (SQLite and PostgreSQL)
+## test: ruff, mypy, then the whole suite (SQLite and PostgreSQL)
 test: $(STAMP)
 	$(BIN)/ruff check bot tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
+## lint: ruff (rules and formatting) and mypy on the package (settings in pyproject.toml)
 lint: $(STAMP)
 	$(BIN)/ruff check bot tests
 	$(BIN)/ruff format --check bot tests
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python -m bot bench

@@ -8,24 +8,30 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from bot.config import Settings, SettingsError
+from bot.config import Settings
+from bot.errors import SettingsError
 from bot.messages import set_language, t
 
+if TYPE_CHECKING:
+    from bot.knowledge.registry import Knowledge
+    from bot.matching import MatchResult
 
-def _knowledge(settings: Settings):  # type: ignore[no-untyped-def]
+
+def _knowledge(settings: Settings) -> Knowledge:
     from bot.knowledge.registry import Knowledge
 
     return Knowledge.load(settings.knowledge_dir)
 
 
-def _check_kb(knowledge, kb: str) -> str | None:  # type: ignore[no-untyped-def]
+def _check_kb(knowledge: Knowledge, kb: str) -> str | None:
     if kb in knowledge.matchers:
         return None
     return t("cli.kb.unknown", kb=kb, names=", ".join(["all", *knowledge.names()]))
 
 
-def result_json(result) -> dict:  # type: ignore[no-untyped-def]
+def result_json(result: MatchResult) -> dict[str, Any]:
     """The JSON shape of `ask --json`."""
     unit = result.unit
     return {
@@ -159,14 +165,12 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from bot.core.report import build_report, render_report
-    from bot.db.engine import open_database
     from bot.db.types import utcnow
+    from bot.wiring import reading_store
 
     try:
-        engine, sessions = open_database(settings.database_url)
-        with sessions() as session:
+        with reading_store(settings) as sessions, sessions() as session:
             r = build_report(session, utcnow(), days=args.days, limit=args.limit)
-        engine.dispose()
     except SQLAlchemyError as exc:
         print(t("cli.report.db", error=str(exc).splitlines()[0]), file=sys.stderr)
         return 1

@@ -8,15 +8,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.errors import SettingsError
 from bot.messages import t
+from bot.sla.calendar import SlaCalendar
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 DEFAULT_DISCORD_API_URL = "https://discord.com/api/v10"
-
-
-class SettingsError(ValueError):
-    """A setting has a value the bot cannot use; the message names it."""
 
 
 def _dotenv_value(raw: str) -> str:
@@ -199,8 +197,6 @@ class Settings:
         _check_discord(self)
         if self.escalation_check_seconds < 1:
             raise SettingsError(t("settings.positive", name="ESCALATION_CHECK_SECONDS"))
-        from bot.sla.calendar import SlaCalendar  # here: the calendar module imports this one
-
         SlaCalendar.from_settings(self)  # closed days, country, subdivision, time zone
 
 

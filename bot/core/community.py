@@ -11,6 +11,7 @@ from bot.core.base import DeskBase, from_iso, iso
 from bot.core.questions import _public_question
 from bot.core.views import CommunityNotice
 from bot.db.models import CommunityThread, Question
+from bot.db.results import rowcount
 
 
 class CommunityMixin(DeskBase):
@@ -62,11 +63,15 @@ class CommunityMixin(DeskBase):
         )
         # one conditional UPDATE: exactly one reply is "first", even with concurrent replies
         first = (
-            s.execute(
-                update(CommunityThread)
-                .where(CommunityThread.id == thread_id, CommunityThread.first_answer_at.is_(None))
-                .values(first_answer_at=from_iso(p["at"]), first_answerer=p["responder"])
-            ).rowcount
+            rowcount(
+                s.execute(
+                    update(CommunityThread)
+                    .where(
+                        CommunityThread.id == thread_id, CommunityThread.first_answer_at.is_(None)
+                    )
+                    .values(first_answer_at=from_iso(p["at"]), first_answerer=p["responder"])
+                )
+            )
             == 1
         )
         return CommunityNotice(asker, question_id, first, p["responder"], p["channel"], p["ts"])

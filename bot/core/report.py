@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from bot.db.models import CommunityThread, Feedback, Question, Ticket
 from bot.messages import t
@@ -52,7 +52,7 @@ def build_report(session: Session, now: datetime, days: int = 30, limit: int = 1
     since = now - timedelta(days=days)
     report = Report(since=since)
 
-    def window(column):  # type: ignore[no-untyped-def]
+    def window(column: InstrumentedAttribute[datetime]) -> ColumnElement[bool]:
         return column.between(since, now)
 
     by_status = dict(

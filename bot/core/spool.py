@@ -20,12 +20,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from bot.compat import optional_module
 from bot.db.types import utcnow
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - not POSIX
-    fcntl = None  # type: ignore[assignment]
+fcntl = optional_module("fcntl")  # None where not POSIX
 
 log = logging.getLogger(__name__)
 

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.core import sla_bridge, validation
@@ -13,6 +14,7 @@ from bot.core.base import DeskBase, from_iso, iso
 from bot.core.questions import invalid_text
 from bot.core.views import InvalidInput, TicketView
 from bot.db.models import ClosedDay, Question, Ticket, TicketMessage
+from bot.db.results import rowcount
 
 URGENCIES = ("normal", "urgent", "major")
 
@@ -105,6 +107,7 @@ class TicketsMixin(DeskBase):
 
     def _apply_ticket_message(self, s: Session, p: dict[str, Any]) -> TicketView | None:
         at = from_iso(p["at"])
+        ticket: Ticket | None
         if p["role"] == "lead":
             ticket = self._ticket(s, p["ticket_id"])
         else:
@@ -197,7 +200,7 @@ class TicketsMixin(DeskBase):
                 .where(Ticket.id == ticket_id, Ticket.announced_at.is_(None))
                 .values(announced_at=self.now())
             )
-            return done.rowcount == 1
+            return rowcount(done) == 1
 
         return self._read(claim)
 
@@ -243,9 +246,9 @@ class TicketsMixin(DeskBase):
 
 def _insert_ignore(s: Session, model: Any, row: dict[str, Any], key: str) -> Any:
     """INSERT ... ON CONFLICT (key) DO NOTHING, for SQLite and PostgreSQL alike."""
+    stmt: postgresql.Insert | sqlite.Insert
     if s.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
+        stmt = postgresql.insert(model).values(**row).on_conflict_do_nothing(index_elements=[key])
     else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(model).values(**row).on_conflict_do_nothing(index_elements=[key])
+        stmt = sqlite.insert(model).values(**row).on_conflict_do_nothing(index_elements=[key])
     return stmt.returning(getattr(model, key))  # a row back means it was inserted

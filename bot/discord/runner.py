@@ -12,22 +12,20 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from collections.abc import Awaitable
 from concurrent.futures import ThreadPoolExecutor
 
 import aiohttp
 import hikari
 
 from bot.config import Settings
-from bot.core import Desk
-from bot.db.engine import Schema, make_engine, session_factory
 from bot.discord.gateway import Wiring, make_bot
 from bot.discord.render import DiscordRenderer
 from bot.discord.support import DiscordSupport
 from bot.discord.transport import DiscordTransport
 from bot.flows.notifier import ChatNotifier
-from bot.knowledge.registry import Knowledge
 from bot.messages import set_language, t
-from bot.sla.scheduler import start_scheduler
+from bot.wiring import Core, build_core, start_jobs
 
 log = logging.getLogger(__name__)
 WORKERS = 8
@@ -50,31 +48,50 @@ def run_discord(settings: Settings) -> int:
 
 
 async def _serve(settings: Settings) -> int:
-    engine = make_engine(settings.database_url)
-    schema = Schema(engine)
-    if not schema.ensure():
-        log.error("database unavailable at start: running on the spool until it is back")
-    sessions = session_factory(engine)
-    desk = Desk(sessions, Knowledge.load(settings.knowledge_dir), settings)
+    core = build_core(settings)
     try:
         bot = make_bot(settings)
     except ValueError as exc:  # hikari reads the bot id from the token: a malformed token
         log.error(t("discord.run.refused", error=exc))
+        core.close()
         return 1
+    pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="discord-flow")
+    try:
+        return await _run(settings, core, bot, pool)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+        core.close()
+
+
+async def _run(
+    settings: Settings, core: Core, bot: hikari.GatewayBot, pool: ThreadPoolExecutor
+) -> int:
     loop = asyncio.get_running_loop()
     transport = DiscordTransport(settings, bot.rest, loop)
-    support = DiscordSupport(settings, desk, transport)
-    desk.on_replayed = support.questions.replayed
-    pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="discord-flow")
+    support = DiscordSupport(settings, core.desk, transport)
+    core.desk.on_replayed = support.questions.replayed
     Wiring(bot, support, pool)
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
+    failed = await _connect(settings, bot, stop)
+    if failed is not None:
+        return failed
+    notifier = ChatNotifier(settings, transport, DiscordRenderer())
+    scheduler = start_jobs(core, notifier, support.tickets.announce_pending)
+    try:
+        await _first(bot.join(), stop.wait())  # the bot gave up, or SIGTERM
+    finally:
+        scheduler.shutdown(wait=False)
+        if bot.is_alive:
+            await bot.close()
+    return 0
+
+
+async def _connect(settings: Settings, bot: hikari.GatewayBot, stop: asyncio.Event) -> int | None:
+    """None once the gateway is READY; otherwise the exit code (0: stopped while connecting)."""
     starting = asyncio.ensure_future(bot.start(check_for_updates=False))
-    stopped = asyncio.ensure_future(stop.wait())
-    await asyncio.wait({starting, stopped}, return_when=asyncio.FIRST_COMPLETED)
-    if not starting.done():  # SIGTERM while connecting
-        starting.cancel()
+    if not await _first(starting, stop.wait()):
         if bot.is_alive:
             await bot.close()
         return 0
@@ -86,22 +103,15 @@ async def _serve(settings: Settings) -> int:
     except (hikari.HTTPError, aiohttp.ClientError, OSError) as exc:
         log.error(t("discord.run.unreachable", url=settings.discord_api_url, error=exc))
         return 1
-    notifier = ChatNotifier(settings, transport, DiscordRenderer())
-    jobs = [
-        schema.ensure,
-        lambda: schema.ready and desk.replay_spool(),
-        lambda: schema.ready and support.tickets.announce_pending(),
-    ]
-    scheduler = start_scheduler(sessions, settings, notifier, extra_jobs=jobs)
-    closed = asyncio.ensure_future(bot.join())
-    try:
-        await asyncio.wait({closed, stopped}, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        scheduler.shutdown(wait=False)
-        stopped.cancel()
-        if bot.is_alive:
-            await bot.close()
-        closed.cancel()
-        pool.shutdown(wait=False, cancel_futures=True)
-        engine.dispose()
-    return 0
+    return None
+
+
+async def _first(main: Awaitable[object], other: Awaitable[object]) -> bool:
+    """Wait for whichever ends first; True when it was `main`. The other is cancelled."""
+    first, second = asyncio.ensure_future(main), asyncio.ensure_future(other)
+    await asyncio.wait({first, second}, return_when=asyncio.FIRST_COMPLETED)
+    second.cancel()
+    if not first.done():
+        first.cancel()
+        return False
+    return True

@@ -24,6 +24,8 @@ from bot.core.views import Suggestion, TicketView
 from bot.knowledge.model import Unit
 
 M = TypeVar("M")
+MIn = TypeVar("MIn", contravariant=True)  # a transport takes messages
+MOut = TypeVar("MOut", covariant=True)  # a renderer makes them
 
 # where an incoming message was written (Inbound.where)
 DIRECT = "dm"  # a private conversation between one person and the bot
@@ -82,16 +84,16 @@ class TicketFacts(Protocol):
     def urgency(self) -> str: ...
 
 
-class Transport(Protocol[M]):
+class Transport(Protocol[MIn]):
     """Sending, changing and locating messages on one chat, and who plays which role there."""
 
     def post(
-        self, channel: str, message: M, *, thread: str | None = None, broadcast: bool = False
+        self, channel: str, message: MIn, *, thread: str | None = None, broadcast: bool = False
     ) -> Posted:
         """Post in `channel` (in `thread` when given; `broadcast`: also shown in the channel)."""
         ...
 
-    def dm(self, user: str, message: M, *, thread: str | None = None) -> Posted:
+    def dm(self, user: str, message: MIn, *, thread: str | None = None) -> Posted:
         """Post in the bot's direct conversation with `user`."""
         ...
 
@@ -99,11 +101,11 @@ class Transport(Protocol[M]):
         """The id of the bot's direct conversation with `user`."""
         ...
 
-    def post_to(self, destination: str, message: M) -> Posted:
+    def post_to(self, destination: str, message: MIn) -> Posted:
         """A user id -> their DM; a channel id -> that channel."""
         ...
 
-    def update(self, channel: str, ts: str, message: M) -> None:
+    def update(self, channel: str, ts: str, message: MIn) -> None:
         """Replace a message the bot posted."""
         ...
 
@@ -111,7 +113,7 @@ class Transport(Protocol[M]):
         """Remove a message the bot posted."""
         ...
 
-    def whisper(self, channel: str | None, user: str, message: M) -> None:
+    def whisper(self, channel: str | None, user: str, message: MIn) -> None:
         """Something only `user` sees: ephemeral where the chat has it, otherwise their DM."""
         ...
 
@@ -140,7 +142,7 @@ class Transport(Protocol[M]):
         ...
 
 
-class Renderer(Protocol[M]):
+class Renderer(Protocol[MOut]):
     """What the flows' messages look like on one chat. Every customer text a renderer shows in
     a public place must have its mass mentions neutralised."""
 
@@ -159,40 +161,40 @@ class Renderer(Protocol[M]):
         """Customer text quoted, mass mentions neutralised, shortened to fit."""
         ...
 
-    def notice(self, text: str) -> M:
+    def notice(self, text: str) -> MOut:
         """A plain notice (French text already formatted)."""
         ...
 
-    def answer(self, unit: Unit, body: str, asked: Asked) -> M:
+    def answer(self, unit: Unit, body: str, asked: Asked) -> MOut:
         """An answer (`body`: the unit rendered in `markup`) with its source and the choices:
         it helped / not solved / ask the community / ask the support privately."""
         ...
 
-    def suggestions(self, suggestions: Sequence[Suggestion], asked: Asked) -> M:
+    def suggestions(self, suggestions: Sequence[Suggestion], asked: Asked) -> MOut:
         """Up to three possible answers (each can be shown) and the two choices."""
         ...
 
-    def choices(self, intro: str, asked: Asked) -> M:
+    def choices(self, intro: str, asked: Asked) -> MOut:
         """`intro`, then: ask the community / ask the support privately."""
         ...
 
-    def private_choice(self, intro: str, asked: Asked) -> M:
+    def private_choice(self, intro: str, asked: Asked) -> MOut:
         """`intro`, then: ask the support privately."""
         ...
 
-    def community_post(self, asked: Asked, *, solved: bool = False) -> M:
+    def community_post(self, asked: Asked, *, solved: bool = False) -> MOut:
         """The public post: asker named, question quoted; a "solved" button for the asker."""
         ...
 
-    def community_answered(self, responder: str, link: str, asked: Asked, post: Posted) -> M:
+    def community_answered(self, responder: str, link: str, asked: Asked, post: Posted) -> MOut:
         """To the asker: someone answered in the community (link), and a "solved" button."""
         ...
 
-    def ticket_card(self, ticket: TicketView, received: str) -> M:
+    def ticket_card(self, ticket: TicketView, received: str) -> MOut:
         """The lead's card: asker, question, received, due, state; reply / resolved buttons."""
         ...
 
-    def relay(self, ticket: TicketView, text: str) -> M:
+    def relay(self, ticket: TicketView, text: str) -> MOut:
         """The lead's answer relayed to the asker, with a "solved" button."""
         ...
 
@@ -205,7 +207,7 @@ class Renderer(Protocol[M]):
         due: str,
         show_text: bool,
         major: bool = False,
-    ) -> M:
+    ) -> MOut:
         """Escalation or major emergency: summary, the question only if `show_text`."""
         ...
 

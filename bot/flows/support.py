@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from typing import Generic
 
 from bot.config import Settings
-from bot.core import Desk, StoreUnavailable
+from bot.core import Desk, Reply, StoreUnavailable
 from bot.flows.chat import Chat
 from bot.flows.ports import COMMUNITY_THREAD, DIRECT, HELP, MENTION, Inbound, M, Renderer, Transport
 from bot.flows.questions import QuestionFlows
@@ -72,10 +72,12 @@ class SupportFlows(Generic[M]):
             log.exception("could not tell the user")
 
     # --- incoming messages --------------------------------------------------------------------
-    def on_message(self, message: Inbound) -> None:
+    def on_message(self, message: Inbound) -> Reply | None:
+        """Route one message; the reply when it was answered as a question."""
+        reply: Reply | None = None
         if message.where == DIRECT:
             with self.reporting(message.user, message.channel, message.thread):
-                self._direct(message)
+                reply = self._direct(message)
         elif message.where == COMMUNITY_THREAD and message.thread:
             with self.reporting(None, None):
                 self.questions.community_reply(
@@ -87,23 +89,24 @@ class SupportFlows(Generic[M]):
         elif message.where in (HELP, MENTION):
             thread = message.thread or message.ts
             with self.reporting(message.user, message.channel, thread):
-                self._ask(message, thread=thread)
+                reply = self._ask(message, thread=thread)
+        return reply
 
-    def _direct(self, message: Inbound) -> None:
+    def _direct(self, message: Inbound) -> Reply | None:
         record = True
         try:
             if self.tickets.followup(user=message.user, text=message.text):
-                return
+                return None
         except StoreUnavailable:
             # spooled as a follow-up in case there is an open ticket; meanwhile the knowledge
             # still answers, and nothing is recorded as a question: the text may be private,
             # so it must never reach the community, even if the database is back a moment later
             log.warning("database down: DM from %s answered from the knowledge", message.user)
             record = False
-        self._ask(message, thread=message.thread, record=record)
+        return self._ask(message, thread=message.thread, record=record)
 
-    def _ask(self, message: Inbound, *, thread: str | None, record: bool = True) -> None:
-        self.questions.ask(
+    def _ask(self, message: Inbound, *, thread: str | None, record: bool = True) -> Reply:
+        return self.questions.ask(
             user=message.user,
             text=message.text,
             channel=message.channel,

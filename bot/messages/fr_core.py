@@ -25,10 +25,6 @@ MESSAGES: dict[str, str] = {
         "et sera traité dès son retour."
     ),
     "ticket.due_fallback": "au plus tard le {date} à {hour}",
-    "ticket.opened": (
-        "Votre question privée est transmise au responsable du support (ticket n°{id}). "
-        "Réponse {due}."
-    ),
     "ticket.private_refused": "Cette question est privée : elle ne sera jamais publiée.",
     "community.handed": (
         "Je transmets votre question à la communauté : vous serez prévenu dès qu'un membre répond."
@@ -41,13 +37,24 @@ MESSAGES: dict[str, str] = {
         "Commandes :\n"
         "  /privé <texte>   question privée : ticket pour le responsable du support\n"
         "  <numéro>         afficher la réponse proposée portant ce numéro\n"
+        "  /communauté      publier la dernière question pour la communauté\n"
         "  /aide            cette aide\n"
         "  /quitter         quitter (ou Ctrl-D)"
     ),
     "console.community": (
-        "(console) Question n°{id} enregistrée pour la communauté ; dans Slack, elle serait "
-        "publiée dans le canal d'entraide."
+        "[#communauté] Question n°{id} publiée pour la communauté (dans Slack ou Discord : "
+        "le canal d'entraide)."
     ),
+    "console.community_answered": "{responder} a répondu à votre question : {link}",
+    "console.link": "#{channel}, message {ts}",
+    "console.choices": (
+        "Tapez un numéro pour lire une réponse, /communauté pour demander à la communauté "
+        "ou /privé <texte> pour écrire au support en privé."
+    ),
+    "console.private_choice": "Tapez /privé <texte> pour écrire au support en privé.",
+    "console.no_question": "Posez d'abord votre question.",
+    "console.ticket_card": "Ticket n°{id} pour le responsable du support (réponse {due}).",
+    "console.relay": "Réponse du support (ticket n°{id}) :\n{text}",
     "console.no_kb": "Aucune base de connaissances chargée : vérifiez KNOWLEDGE_DIR ({path}).",
     "console.bad_choice": "Pas de réponse proposée n°{number}.",
     "console.unknown_command": "Commande inconnue : {command}. Tapez /aide.",

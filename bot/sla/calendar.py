@@ -18,18 +18,32 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
 
-from bot.config import SettingsError
+from bot.errors import SettingsError
 from bot.messages import t
 
-if TYPE_CHECKING:
-    from bot.config import Settings
-
 KINDS = ("business", "always")
+
+
+class CalendarSettings(Protocol):
+    """The settings a calendar is built from (bot.config.Settings has them)."""
+
+    @property
+    def sla_closed_days(self) -> str: ...
+    @property
+    def sla_calendar(self) -> str: ...
+    @property
+    def sla_timezone(self) -> str: ...
+    @property
+    def sla_country(self) -> str: ...
+    @property
+    def sla_subdivision(self) -> str | None: ...
+
+
 MAX_SEARCH_DAYS = 3660  # ten years without an open day means the configuration is wrong
 
 # Department numbers people use for Alsace-Moselle -> the codes of the `holidays` package
@@ -139,7 +153,7 @@ class SlaCalendar:
     @classmethod
     def from_settings(
         cls,
-        settings: Settings,
+        settings: CalendarSettings,
         extra_closed: Iterable[date | tuple[date, str]] | Mapping[date, str] = (),
         *,
         kind: str | None = None,

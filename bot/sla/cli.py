@@ -17,7 +17,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.config import Settings, SettingsError
+from bot.config import Settings
+from bot.errors import SettingsError
 from bot.messages import t
 from bot.sla.calendar import SlaCalendar, deadline, parse_closed_days, skipped_days
 from bot.sla.policy import calendar_kind_for, closed_day_rows, next_office_time

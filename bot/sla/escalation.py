@@ -33,13 +33,14 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import IO, Protocol
+from typing import IO, Protocol, cast
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import ColumnElement, Executable, Table, and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
 from bot.db.models import Ticket
+from bot.db.results import rowcount
 from bot.db.types import utcnow
 from bot.messages import t
 from bot.sla.calendar import SlaCalendar
@@ -50,7 +51,8 @@ log = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=5)
 BATCH = 50
-T = Ticket.__table__.c
+TICKETS = cast(Table, Ticket.__table__)
+T = TICKETS.c
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ def default_instance() -> str:
     return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
-def _still_active():  # type: ignore[no-untyped-def]
+def _still_active() -> ColumnElement[bool]:
     return and_(
         T.escalated_at.is_(None),
         T.first_answered_at.is_(None),
@@ -124,7 +126,7 @@ def _still_active():  # type: ignore[no-untyped-def]
     )
 
 
-def _due(now: datetime, reminders_open: bool):  # type: ignore[no-untyped-def]
+def _due(now: datetime, reminders_open: bool) -> ColumnElement[bool]:
     remind = and_(T.target_at <= now, T.reminded_at.is_(None))
     if not reminders_open:  # at night / on closed days only 24/7 tickets get their reminder
         remind = and_(remind, T.calendar == "always")
@@ -160,7 +162,7 @@ def claim(
         .with_for_update(skip_locked=True)
     )
     stmt = (
-        update(Ticket.__table__)
+        update(TICKETS)
         .where(T.id.in_(candidates.scalar_subquery()), due)  # re-checked on the live row
         .values(claimed_by=instance, claimed_at=stamp)
         .returning(
@@ -181,12 +183,12 @@ def claim(
     return sorted((TicketSummary(*row) for row in rows), key=lambda s: s.id)
 
 
-def _execute(sessions: sessionmaker[Session], stmt) -> int:  # type: ignore[no-untyped-def]
+def _execute(sessions: sessionmaker[Session], stmt: Executable) -> int:
     with sessions.begin() as session:
-        return session.execute(stmt).rowcount
+        return rowcount(session.execute(stmt))
 
 
-def _mine(ticket_id: int, instance: str):  # type: ignore[no-untyped-def]
+def _mine(ticket_id: int, instance: str) -> ColumnElement[bool]:
     return and_(T.id == ticket_id, T.claimed_by == instance)
 
 
@@ -194,9 +196,7 @@ def _release(sessions: sessionmaker[Session], ticket_id: int, instance: str) -> 
     """Give back our claim (nothing was posted), so that the next sweep takes the ticket."""
     _execute(
         sessions,
-        update(Ticket.__table__)
-        .where(_mine(ticket_id, instance))
-        .values(claimed_by=None, claimed_at=None),
+        update(TICKETS).where(_mine(ticket_id, instance)).values(claimed_by=None, claimed_at=None),
     )
 
 
@@ -260,9 +260,7 @@ def _handle(
     escalate = summary.due_at is not None and summary.due_at <= now
     renewed = _execute(
         sessions,
-        update(Ticket.__table__)
-        .where(_mine(summary.id, me), _still_active())
-        .values(claimed_at=clock),
+        update(TICKETS).where(_mine(summary.id, me), _still_active()).values(claimed_at=clock),
     )
     if renewed != 1:  # answered / closed / paused meanwhile, or taken over: leave it
         _release(sessions, summary.id, me)
@@ -278,7 +276,7 @@ def _handle(
     done = {"escalated_at": now} if escalate else {"reminded_at": now}
     recorded = _execute(
         sessions,
-        update(Ticket.__table__)
+        update(TICKETS)
         .where(_mine(summary.id, me))
         .values(claimed_by=None, claimed_at=None, **done),
     )

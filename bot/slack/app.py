@@ -75,19 +75,23 @@ def _inject(support: Support) -> Callable[..., Any]:
 
 
 def _dedupe(desk: Desk) -> Callable[..., Any]:
-    def dedupe_events(body: dict[str, Any], request: Any, next: Callable[[], None]):  # noqa: A002
-        if body.get("type") != "event_callback":
-            return next()
+    def dedupe_events(  # noqa: A002
+        body: dict[str, Any], request: Any, next: Callable[[], None]
+    ) -> BoltResponse | None:
         event_id = body.get("event_id")
-        if not isinstance(event_id, str) or not event_id:
-            return next()
-        if desk.first_time_event(event_id):
-            return next()
+        if body.get("type") != "event_callback" or _first_time(desk, event_id):
+            next()
+            return None
         retry = (request.headers.get("x-slack-retry-num") or [None])[0]
         log.info("event %s already handled (retry %s): acked, ignored", event_id, retry)
         return BoltResponse(status=200, body="")
 
     return dedupe_events
+
+
+def _first_time(desk: Desk, event_id: object) -> bool:
+    """True unless `event_id` was already handled (an id-less event counts as new)."""
+    return not isinstance(event_id, str) or not event_id or desk.first_time_event(event_id)
 
 
 def _on_error(error: Exception, body: dict[str, Any], logger: logging.Logger) -> BoltResponse:

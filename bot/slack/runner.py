@@ -16,48 +16,24 @@ import logging
 import signal
 import threading
 from collections.abc import Callable
-from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session, sessionmaker
+from apscheduler.schedulers.background import BackgroundScheduler
+from slack_bolt import App
 
 from bot.config import Settings
-from bot.core import Desk
-from bot.db.engine import Schema, make_engine, session_factory
-from bot.knowledge.registry import Knowledge
 from bot.messages import set_language, t
 from bot.slack.app import build_app, make_client
 from bot.slack.notifier import SlackNotifier
 from bot.slack.server import make_server
 from bot.slack.support import Support
+from bot.wiring import Core, build_core, db_ping, start_jobs
 
 log = logging.getLogger(__name__)
 __all__ = ["db_ping", "make_server", "run_socket", "serve_http"]
 
 
-def open_sessions(settings: Settings) -> tuple[sessionmaker[Session], Schema]:
-    """Sessions on DATABASE_URL, migrated now if the database answers, otherwise later (the
-    scheduler retries `schema.ensure`); meanwhile what users send goes to the spool."""
-    engine = make_engine(settings.database_url)
-    schema = Schema(engine)
-    if not schema.ensure():
-        log.error("database unavailable at start: running on the spool until it is back")
-    return session_factory(engine), schema
-
-
-def db_ping(sessions: sessionmaker[Session]) -> Callable[[], bool]:
-    def ping() -> bool:
-        with sessions() as session:
-            session.execute(text("SELECT 1"))
-        return True
-
-    return ping
-
-
-def _start(settings: Settings) -> tuple[Any, sessionmaker[Session], Any]:
-    """(app, sessions, scheduler)."""
-    from bot.sla.scheduler import start_scheduler
-
+def _start(settings: Settings) -> tuple[App, Core, BackgroundScheduler]:
+    """(app, core, scheduler): the core from the composition root, the Slack flows on it."""
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
@@ -65,23 +41,14 @@ def _start(settings: Settings) -> tuple[Any, sessionmaker[Session], Any]:
     for name in ("community_channel", "support_lead", "escalation_to"):
         if not getattr(settings, name):
             log.warning(t("slack.run.unset", name=name.upper()))
-    sessions, schema = open_sessions(settings)
-    desk = Desk(sessions, Knowledge.load(settings.knowledge_dir), settings)
-    app = build_app(settings, desk)
-    notifier = SlackNotifier(settings, app.client)
-    announcer = Support(settings, desk, app.client).tickets
-    # the schema first: replaying the spool into a database that has no tables yet would
-    # set its entries aside as rejected
-    jobs = [
-        schema.ensure,
-        lambda: schema.ready and desk.replay_spool(),
-        lambda: schema.ready and announcer.announce_pending(),
-    ]
-    scheduler = start_scheduler(sessions, settings, notifier, extra_jobs=jobs)
-    return app, sessions, scheduler
+    core = build_core(settings)
+    app = build_app(settings, core.desk)
+    announcer = Support(settings, core.desk, app.client).tickets
+    scheduler = start_jobs(core, SlackNotifier(settings, app.client), announcer.announce_pending)
+    return app, core, scheduler
 
 
-def _start_or_explain(settings: Settings) -> tuple[Any, sessionmaker[Session], Any] | None:
+def _start_or_explain(settings: Settings) -> tuple[App, Core, BackgroundScheduler] | None:
     """`_start`, or None after a clear French error when Slack refuses or cannot be reached."""
     from slack_bolt.error import BoltError
     from slack_sdk.errors import SlackApiError
@@ -96,7 +63,7 @@ def _start_or_explain(settings: Settings) -> tuple[Any, sessionmaker[Session], A
     return None
 
 
-def _prepare(settings: Settings, *required: str) -> tuple[Any, sessionmaker[Session], Any] | int:
+def _prepare(settings: Settings, *required: str) -> tuple[App, Core, BackgroundScheduler] | int:
     """The started app, or the exit code: 2 when a required setting is missing, 1 when Slack
     refuses or cannot be reached."""
     missing = [name.upper() for name in required if not getattr(settings, name)]
@@ -121,7 +88,7 @@ def run_socket(settings: Settings) -> int:
     started = _prepare(settings, "slack_bot_token", "slack_app_token")
     if isinstance(started, int):
         return started
-    app, _, scheduler = started
+    app, core, scheduler = started
     handler = SocketModeHandler(app, settings.slack_app_token)
     stopped = threading.Event()
     _on_signals(stopped.set)
@@ -132,6 +99,7 @@ def run_socket(settings: Settings) -> int:
     finally:
         handler.close()
         scheduler.shutdown(wait=False)
+        core.close()
     return 0
 
 
@@ -140,8 +108,8 @@ def serve_http(settings: Settings, port: int, host: str = "0.0.0.0") -> int:
     started = _prepare(settings, "slack_bot_token", "slack_signing_secret")
     if isinstance(started, int):
         return started
-    app, sessions, scheduler = started
-    server = make_server(app, host, port, health=db_ping(sessions))
+    app, core, scheduler = started
+    server = make_server(app, host, port, health=core.ping)
     _on_signals(lambda: threading.Thread(target=server.shutdown, daemon=True).start())
     log.info(t("slack.run.http", host=host, port=server.server_port))
     try:
@@ -149,4 +117,5 @@ def serve_http(settings: Settings, port: int, host: str = "0.0.0.0") -> int:
     finally:
         server.server_close()
         scheduler.shutdown(wait=False)
+        core.close()
     return 0

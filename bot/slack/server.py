@@ -14,7 +14,7 @@ socket timeout so a slow client cannot hold a thread forever).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from socketserver import ThreadingMixIn
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
@@ -124,8 +124,8 @@ def _status(code: int) -> str:
         return f"{code} Status"
 
 
-def _headers(environ: dict[str, Any]) -> dict[str, str]:
-    headers: dict[str, str] = {}
+def _headers(environ: dict[str, Any]) -> dict[str, str | Sequence[str]]:
+    headers: dict[str, str | Sequence[str]] = {}
     for key, value in environ.items():
         if key in {"CONTENT_LENGTH", "CONTENT_TYPE"}:
             headers[key.lower().replace("_", "-")] = value
@@ -160,4 +160,4 @@ def make_server(
     server = _wsgiref_server(
         host, port, wsgi, server_class=ThreadingWSGIServer, handler_class=QuietHandler
     )
-    return server  # type: ignore[return-value]
+    return server
