@@ -7,7 +7,6 @@ MESSAGES: dict[str, str] = {
         "Je ne suis pas sûr d'avoir compris. Une de ces réponses correspond-elle à votre question ?"
     ),
     "discord.suggestions.item": "{n}. {title}",
-    "discord.choices.intro": "Votre question n'est pas résolue ? Vous pouvez :",
     "discord.button.helped": "👍 Ça m'a aidé",
     "discord.button.not_solved": "👎 Pas résolu",
     "discord.button.community": "Demander à la communauté",
