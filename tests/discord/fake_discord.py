@@ -153,8 +153,11 @@ class FakeDiscord:
     def dispatch(self, name: str, data: dict[str, Any]) -> None:
         self._run(self.gateway.dispatch(name, data))
 
-    def drop_connection(self) -> None:
-        self._run(self.gateway.drop())
+    def drop_connection(self, *, hold: bool = False) -> None:
+        self._run(self.gateway.drop(hold=hold))
+
+    def reopen(self) -> None:
+        self.loop.call_soon_threadsafe(self.gateway.reopen)
 
     def user_message(self, channel: str, author: str, content: str, **extra: Any) -> dict[str, Any]:
         """A MESSAGE_CREATE from `author` in `channel` (a DM channel or a guild channel)."""

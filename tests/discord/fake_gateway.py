@@ -40,6 +40,8 @@ class Gateway:
         self.ws: web.WebSocketResponse | None = None
         self.compress: Any = None
         self.connected = asyncio.Event()
+        self.open = asyncio.Event()  # cleared: new connections wait (see `drop`)
+        self.open.set()
 
     # --- sending ------------------------------------------------------------------------------
     async def _send(self, payload: dict[str, Any]) -> None:
@@ -64,14 +66,21 @@ class Gateway:
             await self._dispatch_now(seq, name, data)
         return seq
 
-    async def drop(self) -> None:
-        """Close the connection as a network failure would (the client should resume)."""
+    async def drop(self, *, hold: bool = False) -> None:
+        """Close the connection as a network failure would (the client should resume);
+        `hold`: reconnections wait until `reopen`, so what is dispatched meanwhile is missed."""
+        if hold:
+            self.open.clear()
         if self.ws is not None:
             self.connected.clear()
             await self.ws.close(code=4000, message=b"stand-in dropped the connection")
 
+    def reopen(self) -> None:
+        self.open.set()
+
     # --- the socket ---------------------------------------------------------------------------
     async def handle(self, request: web.Request) -> web.WebSocketResponse:
+        await self.open.wait()
         query = request.query
         self.log("connect", dict(query))
         if query.get("v") != "10" or query.get("encoding", "json") != "json":

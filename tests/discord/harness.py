@@ -77,8 +77,15 @@ def environment(fake: FakeDiscord, db_url: str, tmp: Path, **extra: str) -> dict
     return env
 
 
-def start(db_url: str, tmp: Path, *, community_kind: int = p.TEXT, **extra: str) -> Running:
-    fake = FakeDiscord(community_kind=community_kind).start()
+def start(
+    db_url: str,
+    tmp: Path,
+    *,
+    community_kind: int = p.TEXT,
+    heartbeat_ms: int = 41250,
+    **extra: str,
+) -> Running:
+    fake = FakeDiscord(community_kind=community_kind, heartbeat_ms=heartbeat_ms).start()
     output = tmp / "bot.log"
     proc = subprocess.Popen(
         [sys.executable, "-m", "bot", "discord"],

@@ -4,9 +4,11 @@ resumes its session and still gets the messages sent meanwhile."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.discord import payloads as p
 from tests.discord.fake_discord import ASKER, BOT, GENERAL, HELP, OTHER_BOT, FakeDiscord
-from tests.discord.harness import Running, dm_channel, text_of
+from tests.discord.harness import Running, dm_channel, start, text_of
 
 FIBRE_Q = "Quel est le délai de validation d'une commande Fibre par SFR ?"
 
@@ -40,11 +42,25 @@ def test_bots_are_ignored_and_junk_is_harmless(bot: Running) -> None:
     assert "Traceback" not in bot.log()
 
 
-def test_a_dropped_connection_is_resumed_and_nothing_is_lost(bot: Running) -> None:
-    fake = bot.fake
+def test_a_dropped_connection_is_resumed_and_nothing_is_lost(db_url: str, tmp_path: Path) -> None:
+    """With a short heartbeat interval: heartbeats are sent and acknowledged, then the
+    connection drops; the bot resumes the same session and answers what came meanwhile."""
+    running = start(db_url, tmp_path, heartbeat_ms=300)
+    try:
+        resumed_and_answered(running.fake)
+    finally:
+        assert running.stop() == 0
+        running.fake.stop()
+    assert running.refused_lookups() == []
+
+
+def resumed_and_answered(fake: FakeDiscord) -> None:
+    fake.wait_for(lambda f: sum(kind == "op1" for kind, _ in f.gateway_log) >= 3)
+    assert not any(kind == "op6" for kind, _ in fake.gateway_log)  # acked: never a zombie
     identifies = sum(1 for kind, _ in fake.gateway_log if kind == "op2")
-    fake.drop_connection()
+    fake.drop_connection(hold=True)
     fake.user_message(None, ASKER, FIBRE_Q)  # sent while the bot is away
+    fake.reopen()
     fake.wait_for(lambda f: any(kind == "op6" for kind, _ in f.gateway_log), timeout=30)
     fake.wait_for(lambda f: answered_in(f, dm_channel(f, ASKER)), timeout=30)
     resume = next(d["d"] for kind, d in fake.gateway_log if kind == "op6")
