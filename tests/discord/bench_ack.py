@@ -1,7 +1,8 @@
 """How long the real `python -m bot discord` takes to acknowledge interactions (Discord allows
 3 s), measured against the stand-in: from the INTERACTION_CREATE dispatch to the callback
 request, for /question (public and private) and for button clicks, while the flows behind them
-run. Prints figures; asserts nothing.
+run. One at a time (each waits for the previous acknowledgement), then all at once (a burst:
+the last one waits for those before it). Prints figures; asserts nothing.
 
     .venv/bin/python -m tests.discord.bench_ack [N]
 """
@@ -34,27 +35,36 @@ def ack_delays(fake: FakeDiscord, interactions: list[str]) -> list[float]:
     return delays
 
 
+def send(fake: FakeDiscord, n: int, message: dict[str, object]) -> str:
+    if n % 2:
+        return fake.click(ASKER, message, f"helped:{n}")
+    return fake.slash(ASKER, GENERAL, f"Question {n} sur la fibre", n % 4 == 0)
+
+
+def report(name: str, delays: list[float]) -> None:
+    ms = sorted(d * 1000 for d in delays)
+    print(
+        f"{name}: {len(ms)} interactions, ack delay ms median {statistics.median(ms):.1f}, "
+        f"p95 {ms[int(len(ms) * 0.95) - 1]:.1f}, max {ms[-1]:.1f} (Discord's limit: 3000)"
+    )
+
+
 def main(count: int = 40) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         running = start(f"sqlite:///{Path(tmp) / 'bot.db'}", Path(tmp))
         fake = running.fake
         try:
-            sent = []
-            for n in range(count):
-                private = n % 2 == 0
-                sent.append(fake.slash(ASKER, GENERAL, f"Question {n} sur la fibre", private))
             message = fake.user_message(None, ASKER, "ok")
-            sent += [fake.click(ASKER, message, f"helped:{n}") for n in range(count)]
-            delays = sorted(ack_delays(fake, sent))
+            alone = []
+            for n in range(count):
+                alone += ack_delays(fake, [send(fake, n, message)])
+            burst = ack_delays(fake, [send(fake, n, message) for n in range(count)])
         finally:
             running.stop()
             fake.stop()
-    ms = [d * 1000 for d in delays]
-    print(f"interactions acknowledged: {len(ms)} (half /question, half button clicks)")
-    print(
-        f"ack delay ms: median {statistics.median(ms):.1f}, "
-        f"p95 {ms[int(len(ms) * 0.95) - 1]:.1f}, max {ms[-1]:.1f} (Discord's limit: 3000)"
-    )
+    print("half /question (public and private), half button clicks; SQLite")
+    report("one at a time", alone)
+    report("burst", burst)
     return 0
 
 
