@@ -101,6 +101,7 @@ def message(
     components: list[Any] | None = None,
     attachments: list[Any] | None = None,
     reference: str | None = None,
+    mentions: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     payload: dict[str, Any] = {
         "id": message_id,
@@ -111,7 +112,7 @@ def message(
         "edited_timestamp": None,
         "tts": False,
         "mention_everyone": False,
-        "mentions": [],
+        "mentions": mentions or [],
         "mention_roles": [],
         "attachments": attachments or [],
         "embeds": [],
@@ -244,3 +245,24 @@ def interaction(
     if message is not None:
         payload["message"] = message
     return payload
+
+
+def reaction(
+    user_id: str, channel_id: str, message_id: str, guild_id: str, emoji: str
+) -> dict[str, Any]:
+    return {
+        "user_id": user_id,
+        "channel_id": channel_id,
+        "message_id": message_id,
+        "guild_id": guild_id,
+        "emoji": {"id": None, "name": emoji},
+        "member": {
+            "user": {"id": user_id, "username": "x", "discriminator": "0", "avatar": None},
+            "roles": [],
+            "joined_at": NOW,
+            "deaf": False,
+            "mute": False,
+        },
+        "burst": False,
+        "type": 0,
+    }
