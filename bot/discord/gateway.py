@@ -22,7 +22,7 @@ import hikari
 
 from bot.config import Settings
 from bot.discord import ids, interactions
-from bot.discord.interaction_scope import Scope, current_scope, enter
+from bot.discord.interaction_scope import Scope, enter
 from bot.discord.support import DiscordSupport, Incoming
 from bot.messages import t
 
@@ -177,8 +177,7 @@ class Wiring:
             else:
                 interactions.handle_click(support, acted)
                 done = ""
-            scope_now = current_scope()
-            if done and scope_now is not None and scope_now.pending:
-                support.transport.call(scope_now.say(self.bot.rest, done))
+            if done and scope.pending:
+                support.transport.call(scope.say(self.bot.rest, done))
         if scope.pending:  # a failure was reported by DM, or nothing to say: end the wait
             support.transport.call(scope.say(self.bot.rest, t("discord.ack.done")))
