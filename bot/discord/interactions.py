@@ -117,17 +117,33 @@ def _form_text(components: Any) -> str:
 # --- the work, in a worker thread ----------------------------------------------------------
 def handle_command(support: DiscordSupport, acted: Acted) -> str:
     """/question texte:… privee:… urgence:… -> the question form's flow; the ephemeral ack."""
-    private = bool(acted.option("privee"))
-    urgency = str(acted.option("urgence") or "normal")
+    text = str(acted.option("texte") or "")
+    if acted.option("privee"):
+        urgency = str(acted.option("urgence") or "normal")
+        return _private(support, acted.user, text, urgency, None)
     support.clicks.question_form(
         user=acted.user,
-        text=str(acted.option("texte") or ""),
-        private=private,
-        urgency=urgency if urgency in URGENCIES else "normal",
+        text=text,
+        private=False,
+        urgency="normal",
         question_id=None,
         kb_channel=acted.channel,
     )
-    return t("discord.ack.private" if private else "discord.ack.public")
+    return t("discord.ack.public")
+
+
+def _private(
+    support: DiscordSupport, user: str, text: str, urgency: str, question_id: int | None
+) -> str:
+    """Open the ticket; the ephemeral ack only says it went through when it did (otherwise
+    the asker's DM already says why: database down, empty or too long)."""
+    ticket = support.tickets.open(
+        user=user,
+        text=text,
+        urgency=urgency if urgency in URGENCIES else "normal",
+        question_id=question_id,
+    )
+    return t("discord.ack.private" if ticket is not None else "discord.ack.dm")
 
 
 def handle_form(support: DiscordSupport, acted: Acted) -> str:
@@ -136,15 +152,8 @@ def handle_form(support: DiscordSupport, acted: Acted) -> str:
         return ""
     if action.name == ids.PRIVATE_FORM:
         known = support.asker_of(action.number)
-        support.clicks.question_form(
-            user=acted.user,
-            text=acted.form_text,
-            private=True,
-            urgency="normal",
-            question_id=action.number if known and known[0] == acted.user else None,
-            kb_channel=None,
-        )
-        return t("discord.ack.private")
+        question = action.number if known and known[0] == acted.user else None
+        return _private(support, acted.user, acted.form_text, "normal", question)
     if action.name == ids.REPLY_FORM:
         click = Click(acted.user, acted.channel)
         if support.clicks.ticket_to_answer(click, action.number) is None:

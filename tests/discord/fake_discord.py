@@ -195,10 +195,19 @@ class FakeDiscord:
         self.dispatch("INTERACTION_CREATE", payload)
         return interaction_id
 
-    def slash(self, who: str, channel: str, texte: str, privee: bool | None = None) -> str:
+    def slash(
+        self,
+        who: str,
+        channel: str,
+        texte: str,
+        privee: bool | None = None,
+        urgence: str | None = None,
+    ) -> str:
         options: list[dict[str, Any]] = [{"name": "texte", "type": 3, "value": texte}]
         if privee is not None:
             options.append({"name": "privee", "type": 5, "value": privee})
+        if urgence is not None:
+            options.append({"name": "urgence", "type": 3, "value": urgence})
         command = self.rest.commands[0] if self.rest.commands else {"id": self.new_id()}
         data = {"id": command["id"], "name": "question", "type": 1, "options": options}
         return self.interaction(2, data, who, channel)
