@@ -86,7 +86,7 @@ class DiscordTransport:
     def _lookup(self, channel: str) -> ChannelInfo | None:
         try:
             found = self.call(self.rest.fetch_channel(int(channel)))
-        except (hikari.NotFoundError, hikari.ForbiddenError, ValueError):
+        except (hikari.NotFoundError, hikari.ForbiddenError, hikari.BadRequestError, ValueError):
             return None
         parent = getattr(found, "parent_id", None)
         return ChannelInfo(int(found.type), str(parent) if parent else None)
