@@ -199,6 +199,17 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return serve_http(settings, port=args.port, host=args.host)
 
 
+def _positive(raw: str) -> int:
+    """A whole number of at least 1 (argparse type)."""
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(t("cli.positive", value=raw))
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description=t("cli.description"))
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
@@ -229,7 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.set_defaults(func=cmd_bench)
 
     report = sub.add_parser("report", help="activité : réponses, questions à couvrir, tickets")
-    report.add_argument("--days", type=int, default=30, help="période en jours (défaut : 30)")
+    report.add_argument("--days", type=_positive, default=30, help="période en jours (défaut : 30)")
     report.add_argument("--limit", type=int, default=15, help="lignes par liste (défaut : 15)")
     report.set_defaults(func=cmd_report)
 

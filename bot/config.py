@@ -113,10 +113,14 @@ class Settings:
     sla_closed_days: str = ""
     sla_target_hours: int = 12
     sla_deadline_hours: int = 48
+    sla_urgent_hours: int = 12
     sla_calendar: str = "business"
     sla_opening_hour: int = 9
     sla_closing_hour: int = 18
     escalation_check_seconds: int = 60
+    flood_limit_per_minute: int = 5
+    repeat_window_days: int = 30
+    reopen_window_days: int = 7
     log_level: str = "INFO"
 
     @property
@@ -171,10 +175,14 @@ class Settings:
             sla_closed_days=e.get("SLA_CLOSED_DAYS", "").strip(),
             sla_target_hours=_int(e, "SLA_TARGET_HOURS", 12),
             sla_deadline_hours=_int(e, "SLA_DEADLINE_HOURS", 48),
+            sla_urgent_hours=_int(e, "SLA_URGENT_HOURS", 12),
             sla_calendar=calendar,
             sla_opening_hour=_int(e, "SLA_OPENING_HOUR", 9),
             sla_closing_hour=_int(e, "SLA_CLOSING_HOUR", 18),
             escalation_check_seconds=_int(e, "ESCALATION_CHECK_SECONDS", 60),
+            flood_limit_per_minute=_int(e, "FLOOD_LIMIT_PER_MINUTE", 5),
+            repeat_window_days=_int(e, "REPEAT_WINDOW_DAYS", 30),
+            reopen_window_days=_int(e, "REOPEN_WINDOW_DAYS", 7),
             log_level=_log_level(_opt(e, "LOG_LEVEL") or "INFO"),
         )
         settings.check()
@@ -195,8 +203,27 @@ class Settings:
                 )
             )
         _check_discord(self)
-        if self.escalation_check_seconds < 1:
-            raise SettingsError(t("settings.positive", name="ESCALATION_CHECK_SECONDS"))
+        if not 0 < self.sla_urgent_hours <= self.sla_deadline_hours:
+            raise SettingsError(
+                t(
+                    "settings.urgent_hours",
+                    urgent=self.sla_urgent_hours,
+                    deadline=self.sla_deadline_hours,
+                )
+            )
+        positive = {
+            "ESCALATION_CHECK_SECONDS": self.escalation_check_seconds,
+            "FLOOD_LIMIT_PER_MINUTE": self.flood_limit_per_minute,
+        }
+        for name, value in positive.items():
+            if value < 1:
+                raise SettingsError(t("settings.positive", name=name))
+        for name, value in {
+            "REPEAT_WINDOW_DAYS": self.repeat_window_days,
+            "REOPEN_WINDOW_DAYS": self.reopen_window_days,
+        }.items():
+            if value < 0:
+                raise SettingsError(t("settings.not_negative", name=name))
         SlaCalendar.from_settings(self)  # closed days, country, subdivision, time zone
 
 

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -128,3 +130,11 @@ def test_report_says_when_the_database_is_unreachable() -> None:
     run = bot("report", env={"DATABASE_URL": url})
     assert run.returncode == 1
     assert "Base de données injoignable" in run.stderr
+
+
+@pytest.mark.parametrize("days", ["-3", "0", "trois"])
+def test_report_refuses_a_period_that_is_not_positive(tmp_path: Path, days: str) -> None:
+    run = bot("report", "--days", days, env={"DATABASE_URL": f"sqlite:///{tmp_path / 'r.db'}"})
+    assert run.returncode == 2
+    assert f"{days} : un nombre entier d'au moins 1 est attendu" in run.stderr
+    assert not (tmp_path / "r.db").exists()  # refused before touching anything

@@ -64,9 +64,16 @@ def test_welcome_only_on_a_terminal(settings, knowledge) -> None:
     assert chat(settings, knowledge, "")[1] == ""
 
 
-def test_unanswered_question_is_recorded_for_the_community(settings, knowledge) -> None:
+def test_unanswered_question_goes_to_the_community_when_the_asker_chooses(
+    settings, knowledge
+) -> None:
+    # issue 8: a private chat asks before publishing (it used to publish at once)
     _, out = chat(settings, knowledge, GIBBERISH + "\n")
     [question] = rows(settings, Question)
+    assert question.status == "suggested" and not rows(settings, CommunityThread)
+    assert t("console.publish_choice") in out
+    _, out = chat(settings, knowledge, GIBBERISH + "\n/communauté\n")
+    question = rows(settings, Question)[-1]
     assert question.status == "community"
     assert t("console.community", id=question.id) in out
     assert "communauté" in out
@@ -120,9 +127,7 @@ def test_database_down_still_answers_and_keeps_the_message(tmp_path, knowledge) 
     assert code == 0
     assert "Source : FAQ › Navigateur" in out and t("store.down") in out
     spooled = (tmp_path / "spool" / "spool.jsonl").read_text(encoding="utf-8")
-    # the console now routes a line like a Slack DM: with the database down it may be a
-    # follow-up to an open ticket, so it is spooled as one, never as a (publishable) question
-    assert '"kind": "ticket_message"' in spooled and '"kind": "ticket"' in spooled
+    assert '"kind": "question"' in spooled and '"kind": "ticket"' in spooled
 
 
 @pytest.mark.parametrize("command", [["bot.console"], ["bot", "chat"]])

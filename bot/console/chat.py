@@ -2,8 +2,10 @@
 what the flows say prints on stdout.
 
 - a question: answered with its source, or numbered suggestions (type the number to read one),
-  or, when nothing is found, handed to the community (as in Slack);
-- `/communauté`: the last question goes to the community;
+  or, when nothing is found, the choice: publish it or send it privately;
+- `/communauté`: the last question goes to the community (a question nothing answers waits for
+  this choice, as in a Slack DM);
+- `/ajouter N`: the last question is added to the open ticket n°N;
 - `/privé <texte>`: a private ticket for the support lead;
 - `/aide`, `/quitter`.
 """
@@ -68,6 +70,8 @@ class ConsoleChat:
             self.say(t("console.help"))
         elif lowered in COMMUNITY_COMMANDS and not rest:
             self.community(here)
+        elif lowered == "/ajouter" and rest.strip().isdecimal():
+            self.add_to_ticket(here, int(rest))
         elif text.startswith("/") and " " not in text and len(text) < 20:
             self.say(t("console.unknown_command", command=text))
         elif text.isdecimal() and text.isascii() and len(text) < 3:
@@ -89,11 +93,25 @@ class ConsoleChat:
         with self.flows.reporting(ASKER, ASKER):
             self.clicks.ask_community(here, self.last.question_id)
 
+    def add_to_ticket(self, here: Click, ticket_id: int) -> None:
+        if self.last is None or self.last.question_id is None:
+            self.say(t("console.no_question"))
+            return
+        with self.flows.reporting(ASKER, ASKER):
+            self.clicks.add_to_ticket(here, ticket_id, self.last.question_id)
+
     def choose(self, here: Click, number: int) -> None:
         suggestions = self.last.suggestions if self.last else ()
         if not 1 <= number <= len(suggestions):
             self.say(t("console.bad_choice", number=number))
             return
         unit = suggestions[number - 1].unit
-        asked = Asked(self.last.question_id if self.last else None, ASKER, self.last_text)
-        self.clicks.show_suggestion(here, unit.kb, unit.id, asked)
+        question_id = self.last.question_id if self.last else None
+        with self.flows.reporting(ASKER, ASKER):
+            if question_id is None:  # not recorded (database down): shown all the same
+                asked = Asked(None, ASKER, self.last_text)
+                self.flows.questions.show_unit(
+                    kb=unit.kb, unit_id=unit.id, asked=asked, channel=ASKER, thread=None
+                )
+            else:
+                self.clicks.show_suggestion(here, question_id, kb=unit.kb, unit_id=unit.id)

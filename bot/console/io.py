@@ -107,6 +107,16 @@ class ConsoleRenderer:
     def private_choice(self, intro: str, asked: Asked) -> str:
         return f"{intro}\n{t('console.private_choice')}"
 
+    def publish_choice(self, intro: str, asked: Asked) -> str:
+        return f"{intro}\n{t('console.publish_choice')}"
+
+    def add_to_ticket(self, intro: str, asked: Asked, tickets: Sequence[int]) -> str:
+        commands = ", ".join(f"/ajouter {tk}" for tk in tickets)
+        return f"{intro}\n{t('console.add_to_ticket', commands=commands)}"
+
+    def ticket_closed(self, text: str, ticket: TicketView, *, reopen: bool) -> str:
+        return text
+
     def community_post(self, asked: Asked, *, solved: bool = False) -> str:
         return t("console.community", id=asked.question_id)
 

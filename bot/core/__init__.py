@@ -6,6 +6,7 @@ from bot.core.validation import MAX_QUESTION_CHARS
 from bot.core.views import (
     CommunityNotice,
     CommunityPost,
+    CommunitySolved,
     InvalidInput,
     NotFound,
     PrivateQuestion,
@@ -19,6 +20,7 @@ __all__ = [
     "MAX_QUESTION_CHARS",
     "CommunityNotice",
     "CommunityPost",
+    "CommunitySolved",
     "Desk",
     "InvalidInput",
     "NotFound",

@@ -156,4 +156,5 @@ class DeskBase:
             first_answered_at=ticket.first_answered_at,
             closed_at=ticket.closed_at,
             last_message=last,
+            asker_ts=ticket.asker_ts,
         )

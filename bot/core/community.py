@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from bot.core.base import DeskBase, from_iso, iso
 from bot.core.questions import _public_question
-from bot.core.views import CommunityNotice
+from bot.core.views import CommunityNotice, CommunitySolved
 from bot.db.models import CommunityThread, Question
 from bot.db.results import rowcount
 
@@ -54,7 +54,7 @@ class CommunityMixin(DeskBase):
         if row is None:
             return None
         thread_id, status, question_id, asker = row
-        if status == "solved" or p["responder"] == asker:
+        if status in ("solved", "withdrawn") or p["responder"] == asker:
             return None
         s.execute(
             update(CommunityThread)
@@ -86,6 +86,18 @@ class CommunityMixin(DeskBase):
     ) -> bool:
         """Mark the question solved; only its asker may. True when it is (now) solved by them.
         DB down: spooled, then StoreUnavailable."""
+        return self.close_community(question_id, channel=channel, ts=ts, by=by) is not None
+
+    def close_community(
+        self,
+        question_id: int | None = None,
+        *,
+        channel: str | None = None,
+        ts: str | None = None,
+        by: str,
+    ) -> CommunitySolved | None:
+        """`solve_community` telling which post it is (from the database, whatever the caller
+        passed) and whether this call solved it (`newly`) or it already was."""
         payload = {
             "question_id": question_id,
             "channel": channel,
@@ -93,9 +105,10 @@ class CommunityMixin(DeskBase):
             "by": by,
             "at": iso(self.now()),
         }
-        return bool(self._write("community_solve", payload))
+        result = self._write("community_solve", payload)
+        return result if isinstance(result, CommunitySolved) else None
 
-    def _apply_community_solve(self, s: Session, p: dict[str, Any]) -> bool:
+    def _apply_community_solve(self, s: Session, p: dict[str, Any]) -> CommunitySolved | None:
         if p.get("question_id") is not None:
             question = s.get(Question, p["question_id"])
         else:
@@ -105,11 +118,14 @@ class CommunityMixin(DeskBase):
                 .where(CommunityThread.channel == p["channel"], CommunityThread.ts == p["ts"])
             )
         if question is None or question.asker != p["by"]:
-            return False
+            return None
         thread = s.scalar(select(CommunityThread).where(CommunityThread.question_id == question.id))
-        if thread is None or question.status == "private":
-            return False  # only a question handed to the community can be solved there
+        if thread is None or question.status == "private" or thread.status == "withdrawn":
+            return None  # only a question handed to the community can be solved there
         question.status = "solved"
-        if thread.status != "solved":
+        newly = thread.status != "solved"
+        if newly:
             thread.status, thread.solved_at = "solved", from_iso(p["at"])
-        return True
+        return CommunitySolved(
+            question.id, question.asker, question.text, thread.channel, thread.ts, newly
+        )

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from bot.core.community import CommunityMixin
 from bot.core.questions import QuestionsMixin
-from bot.core.tickets import TicketsMixin
+from bot.core.ticket_life import TicketLifeMixin
 
 
-class Desk(QuestionsMixin, CommunityMixin, TicketsMixin):
+class Desk(QuestionsMixin, CommunityMixin, TicketLifeMixin):
     """Questions, community threads, tickets, feedback, events, closed days."""
 
     def replay_spool(self) -> int:

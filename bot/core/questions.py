@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.core import validation
 from bot.core.base import DeskBase, from_iso, iso
+from bot.core.repeats import find_repeat
 from bot.core.store import is_db_down
-from bot.core.views import CommunityPost, NotFound, PrivateQuestion, Reply, Suggestion
+from bot.core.views import (
+    CommunityPost,
+    NotFound,
+    PrivateQuestion,
+    Reply,
+    StoreUnavailable,
+    Suggestion,
+)
 from bot.db.models import CommunityThread, Feedback, ProcessedEvent, Question, Ticket
 from bot.messages import t
 
 log = logging.getLogger(__name__)
+FLOOD_WINDOW = timedelta(minutes=1)
 
 SMALLTALK = {
     "greeting": "smalltalk.greeting",
@@ -43,21 +53,21 @@ class QuestionsMixin(DeskBase):
         thread_ts: str | None = None,
         match_text: str | None = None,
         record: bool = True,
+        public: bool = False,
     ) -> Reply:
         """Answer `text` from base `kb`; record the question (spooled if the DB is down).
 
         `match_text`: what to match when the adapter's text carries markup (Slack's `<@U1>`,
         `&amp;`...); `text` is what gets recorded and, for the community, reposted.
-        `record=False`: answer only, write nothing (e.g. a DM that may belong to a private ticket
-        while the database is unsure: it must never become a public question)."""
+        `record=False`: answer only, write nothing (e.g. the support lead's own messages).
+        `public`: asked where everyone sees it (a help channel, a mention), so it may be quoted.
+        More than FLOOD_LIMIT_PER_MINUTE questions from one asker in a minute: kind "flood",
+        with the notice text the first time, "" after (the flows then say nothing)."""
         key = validation.problem(text)
         if key:
             return Reply("invalid", text=invalid_text(key, text), reason=key)
         text = text.strip()
         kb = self._known_kb(kb)
-        result = self.knowledge.match((match_text or text).strip() or text, kb)
-        if result.reason in SMALLTALK:
-            return Reply("smalltalk", text=t(SMALLTALK[result.reason]), reason=result.reason)
         payload: dict[str, Any] = {
             "asker": asker,
             "text": text,
@@ -65,8 +75,18 @@ class QuestionsMixin(DeskBase):
             "origin": origin,
             "channel": channel,
             "thread_ts": thread_ts,
+            "public": public,
             "at": iso(self.now()),
         }
+        recent = self._recent_questions(asker) if record else None
+        if recent is not None and recent >= self.settings.flood_limit_per_minute:
+            payload.update(status="flooded", unit_id=None, score=None)
+            qid = self._write("question", payload, raise_when_down=False)
+            notice = t("flood.notice") if recent == self.settings.flood_limit_per_minute else ""
+            return Reply("flood", qid, text=notice, stored=qid is not None, reason="flood")
+        result = self.knowledge.match((match_text or text).strip() or text, kb)
+        if result.reason in SMALLTALK:
+            return Reply("smalltalk", text=t(SMALLTALK[result.reason]), reason=result.reason)
         if result.answered and result.best is not None:
             unit, score = result.best.unit, float(result.best.score)
             payload.update(status="answered", unit_id=unit.id, score=score)
@@ -88,6 +108,19 @@ class QuestionsMixin(DeskBase):
             stored=qid is not None,
             reason=result.reason,
         )
+
+    def _recent_questions(self, asker: str) -> int | None:
+        """How many questions `asker` sent in the last minute (None: the database is down)."""
+        since = self.now() - FLOOD_WINDOW
+
+        def count(s: Session) -> int:
+            query = select(func.count()).where(Question.asker == asker, Question.created_at > since)
+            return int(s.scalar(query) or 0)
+
+        try:
+            return self._read(count)
+        except StoreUnavailable:
+            return None
 
     def _known_kb(self, kb: str) -> str:
         """`kb` if the knowledge has a matcher for it, else the default base, else "all"."""
@@ -112,6 +145,7 @@ class QuestionsMixin(DeskBase):
             unit_id=p.get("unit_id"),
             score=p.get("score"),
             created_at=from_iso(p["at"]),
+            public=bool(p.get("public")),
         )
         s.add(question)
         s.flush()
@@ -133,6 +167,8 @@ class QuestionsMixin(DeskBase):
 
         A question is posted once: the thread row (unique per question) is claimed here, so a
         second click, or another instance, gets `already=True` with the existing post's place.
+        The same asker's question already published within REPEAT_WINDOW_DAYS (same words, give
+        or take a typo): `repeat=True` with that post's place, nothing new is posted.
         """
 
         def mark(s: Session) -> CommunityPost:
@@ -141,38 +177,44 @@ class QuestionsMixin(DeskBase):
                 select(CommunityThread).where(CommunityThread.question_id == question.id)
             )
             if thread is not None:
-                return CommunityPost(
-                    question.id,
-                    question.asker,
-                    question.text,
-                    question.kb,
-                    already=True,
-                    channel=thread.channel,
-                    ts=thread.ts,
-                )
+                return _post(question, already=True, place=thread)
+            earlier = find_repeat(s, question, self.now(), self.settings.repeat_window_days)
+            if earlier is not None:
+                return _post(question, already=True, place=earlier, repeat=True)
             if question.status not in ("solved", "community"):
                 question.status = "community"
+            question.public = True  # the asker chose to publish it
             s.add(CommunityThread(question_id=question.id, created_at=self.now()))
             s.flush()
-            return CommunityPost(question.id, question.asker, question.text, question.kb)
+            return _post(question)
 
         try:
             return self._read(mark)
         except IntegrityError:  # a concurrent claim won: report its post
             return self._read(mark)
 
-    def feedback(self, question_id: int | None, user: str, helpful: bool) -> None:
-        """Was the answer useful? Spooled (never raises) when the DB is down."""
+    def feedback(self, question_id: int | None, user: str, helpful: bool) -> bool:
+        """Was the answer useful? One vote per person and answer: a second vote replaces the
+        first (False then). Spooled (never raises, True) when the DB is down."""
         payload = {
             "question_id": question_id,
             "user": user,
             "helpful": bool(helpful),
             "at": iso(self.now()),
         }
-        self._write("feedback", payload, raise_when_down=False)
+        return self._write("feedback", payload, raise_when_down=False) is not False
 
-    def _apply_feedback(self, s: Session, p: dict[str, Any]) -> None:
+    def _apply_feedback(self, s: Session, p: dict[str, Any]) -> bool:
         question = s.get(Question, p["question_id"]) if p.get("question_id") else None
+        if question is not None:
+            earlier = s.scalar(
+                select(Feedback).where(
+                    Feedback.question_id == question.id, Feedback.user == p["user"]
+                )
+            )
+            if earlier is not None:
+                earlier.helpful = p["helpful"]
+                return False
         s.add(
             Feedback(
                 question_id=question.id if question else None,
@@ -182,6 +224,7 @@ class QuestionsMixin(DeskBase):
                 created_at=from_iso(p["at"]),
             )
         )
+        return True
 
     def first_time_event(self, event_id: str) -> bool:
         """True the first time `event_id` is seen (exact under concurrency: primary key).
@@ -197,6 +240,25 @@ class QuestionsMixin(DeskBase):
                 log.warning("database down: event %s not deduplicated", event_id)
                 return True
             raise
+
+
+def _post(
+    question: Question,
+    *,
+    already: bool = False,
+    place: CommunityThread | None = None,
+    repeat: bool = False,
+) -> CommunityPost:
+    return CommunityPost(
+        question.id,
+        question.asker,
+        question.text,
+        question.kb,
+        already=already,
+        channel=place.channel if place else None,
+        ts=place.ts if place else None,
+        repeat=repeat,
+    )
 
 
 def _public_question(s: Session, question_id: int) -> Question:

@@ -1,7 +1,9 @@
 """The support lead's activity report: what the bot answered, what it could not, which answers
 did not help, how the community and the private tickets fared. Read-only; pure queries.
 
-Private questions are counted, never quoted: the report may be shared with the team.
+Private questions are counted, never quoted: the report may be shared with the team. Only a
+question asked in a public place, or published by its asker's choice, is ever quoted: never one
+from a DM the asker did not publish, never one that became a ticket.
 """
 
 from __future__ import annotations
@@ -95,7 +97,12 @@ def build_report(session: Session, now: datetime, days: int = 30, limit: int = 1
         (text, n)
         for text, n in session.execute(
             select(Question.text, asked)
-            .where(window(Question.created_at), Question.status.in_(PUBLIC_UNANSWERED))
+            .where(
+                window(Question.created_at),
+                Question.status.in_(PUBLIC_UNANSWERED),
+                Question.public.is_(True),
+                ~select(Ticket.id).where(Ticket.question_id == Question.id).exists(),
+            )
             .group_by(Question.text)
             .order_by(asked.desc(), func.max(Question.created_at).desc())
             .limit(limit)
@@ -117,11 +124,16 @@ def build_report(session: Session, now: datetime, days: int = 30, limit: int = 1
     return report
 
 
+def readable(text: str, limit: int = 160) -> str:
+    """A stored question as the person wrote it, on one line: chat escapes (`&lt;`) undone."""
+    plain = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return " ".join(plain.split())[:limit]
+
+
 def render_report(r: Report, days: int) -> str:
     """The report as French text for the terminal."""
     to_improve = [
-        t("cli.report.to_improve_row", times=n, question=" ".join(q.split())[:160])
-        for q, n in r.to_improve
+        t("cli.report.to_improve_row", times=n, question=readable(q)) for q, n in r.to_improve
     ]
     feedback = [
         t("cli.report.feedback_row", unit=f.unit_id, helped=f.helped, not_helped=f.not_helped)

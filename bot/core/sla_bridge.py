@@ -33,10 +33,11 @@ def plan(
         d = policy.plan(created_at, urgency, settings, session)
         return d.calendar_kind, d.target_at, d.due_at
     kind = "always" if urgency == "major" else settings.sla_calendar
+    due = settings.sla_urgent_hours if urgency == "urgent" else settings.sla_deadline_hours
     return (
         kind,
-        created_at + timedelta(hours=settings.sla_target_hours),
-        created_at + timedelta(hours=settings.sla_deadline_hours),
+        created_at + timedelta(hours=min(settings.sla_target_hours, due)),
+        created_at + timedelta(hours=due),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -13,13 +14,13 @@ from bot.core import sla_bridge, validation
 from bot.core.base import DeskBase, from_iso, iso
 from bot.core.questions import invalid_text
 from bot.core.views import InvalidInput, TicketView
-from bot.db.models import ClosedDay, Question, Ticket, TicketMessage
+from bot.db.models import ClosedDay, CommunityThread, Question, Ticket, TicketMessage
 from bot.db.results import rowcount
 
 URGENCIES = ("normal", "urgent", "major")
 
 
-def _check(text: str) -> str:
+def check_text(text: str) -> str:
     key = validation.problem(text)
     if key:
         raise InvalidInput(key, invalid_text(key, text))
@@ -36,7 +37,7 @@ class TicketsMixin(DeskBase):
             raise ValueError(f"urgency must be one of {URGENCIES}, not {urgency!r}")
         payload = {
             "asker": asker,
-            "text": _check(text),
+            "text": check_text(text),
             "urgency": urgency,
             "question_id": question_id,
             "at": iso(self.now()),
@@ -47,8 +48,9 @@ class TicketsMixin(DeskBase):
         created = from_iso(p["at"])
         kind, target, due = sla_bridge.plan(created, p["urgency"], self.settings, s)
         question = s.get(Question, p["question_id"]) if p.get("question_id") else None
-        if question is not None and question.status not in ("community", "solved"):
-            question.status = "private"
+        if question is not None and question.asker != p["asker"]:
+            question = None  # only its asker can make a question private
+        withdrawn = make_private(s, question) if question is not None else None
         ticket = Ticket(
             question_id=question.id if question else None,
             asker=p["asker"],
@@ -61,7 +63,10 @@ class TicketsMixin(DeskBase):
             due_at=due,
         )
         s.add(ticket)
-        return self._view(s, ticket)
+        view = self._view(s, ticket)
+        if withdrawn is None:
+            return view
+        return replace(view, withdrawn_channel=withdrawn.channel, withdrawn_ts=withdrawn.ts)
 
     def record_ticket_card(self, ticket_id: int, channel: str, ts: str) -> None:
         """Where the lead's card was posted (its thread carries the conversation)."""
@@ -72,18 +77,21 @@ class TicketsMixin(DeskBase):
         ticket = self._ticket(s, p["ticket_id"])
         ticket.lead_channel, ticket.lead_ts = p["channel"], p["ts"]
 
-    def record_asker_channel(self, ticket_id: int, channel: str) -> None:
-        self._write(
-            "asker_channel", {"ticket_id": ticket_id, "channel": channel}, raise_when_down=False
-        )
+    def record_asker_channel(self, ticket_id: int, channel: str, ts: str | None = None) -> None:
+        """Where the asker's confirmation is (its thread is the ticket's conversation)."""
+        payload = {"ticket_id": ticket_id, "channel": channel, "ts": ts}
+        self._write("asker_channel", payload, raise_when_down=False)
 
     def _apply_asker_channel(self, s: Session, p: dict[str, Any]) -> None:
-        self._ticket(s, p["ticket_id"]).asker_channel = p["channel"]
+        ticket = self._ticket(s, p["ticket_id"])
+        ticket.asker_channel = p["channel"]
+        if p.get("ts"):
+            ticket.asker_ts = p["ts"]
 
     def lead_reply(self, ticket_id: int, lead: str, text: str) -> TicketView:
         """The lead answered: recorded; the first answer stops the SLA clock; status answered."""
         if not (text or "").strip():
-            raise InvalidInput("input.empty", invalid_text("input.empty", text))
+            raise InvalidInput("input.empty_reply", invalid_text("input.empty_reply", text))
         payload = {
             "ticket_id": ticket_id,
             "role": "lead",
@@ -100,7 +108,7 @@ class TicketsMixin(DeskBase):
             "asker": asker,
             "role": "asker",
             "author": asker,
-            "text": _check(text),
+            "text": check_text(text),
             "at": iso(self.now()),
         }
         return self._write("ticket_message", payload)
@@ -108,8 +116,20 @@ class TicketsMixin(DeskBase):
     def _apply_ticket_message(self, s: Session, p: dict[str, Any]) -> TicketView | None:
         at = from_iso(p["at"])
         ticket: Ticket | None
-        if p["role"] == "lead":
+        if p["role"] == "lead" or p.get("ticket_id"):
             ticket = self._ticket(s, p["ticket_id"])
+            if p["role"] == "asker" and ticket.asker != p["asker"]:
+                return None
+        elif p.get("thread"):
+            ticket = s.scalar(
+                select(Ticket).where(
+                    Ticket.asker == p["asker"],
+                    Ticket.asker_channel == p["channel"],
+                    Ticket.asker_ts == p["thread"],
+                )
+            )
+            if ticket is None or ticket.status == "closed":
+                return self._view(s, ticket) if ticket else None
         else:
             ticket = s.scalar(
                 select(Ticket)
@@ -136,6 +156,8 @@ class TicketsMixin(DeskBase):
                 ticket.status = "answered"
         elif ticket.status == "waiting_customer":
             sla_bridge.resume(ticket, at, self.settings, s)
+        elif ticket.status == "answered":
+            ticket.status = "open"  # the asker wrote again: the lead has something to read
         return self._view(s, ticket, last=p["text"])
 
     def wait_for_customer(self, ticket_id: int) -> TicketView:
@@ -242,6 +264,17 @@ class TicketsMixin(DeskBase):
             for ticket in open_rows:
                 sla_bridge.shift_for_closed_days(ticket, now, self.settings, s, before)
         return added
+
+
+def make_private(s: Session, question: Question) -> CommunityThread | None:
+    """The question becomes private; its community thread, if any, is withdrawn (returned: the
+    flows delete the post)."""
+    question.status, question.public = "private", False
+    thread = s.scalar(select(CommunityThread).where(CommunityThread.question_id == question.id))
+    if thread is None or thread.status == "withdrawn":
+        return None
+    thread.status = "withdrawn"
+    return thread
 
 
 def _insert_ignore(s: Session, model: Any, row: dict[str, Any], key: str) -> Any:

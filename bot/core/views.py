@@ -84,6 +84,7 @@ class CommunityPost:
     already: bool = False
     channel: str | None = None
     ts: str | None = None
+    repeat: bool = False  # the same asker published the same question recently: at (channel, ts)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,19 @@ class CommunityNotice:
     responder: str = ""
     channel: str | None = None
     ts: str | None = None
+
+
+@dataclass(frozen=True)
+class CommunitySolved:
+    """A community question marked solved by its asker: its post, and whether this mark did it
+    (`newly`) or it was solved already."""
+
+    question_id: int
+    asker: str
+    text: str
+    channel: str | None
+    ts: str | None
+    newly: bool
 
 
 @dataclass(frozen=True)
@@ -118,3 +132,7 @@ class TicketView:
     first_answered_at: datetime | None = None
     closed_at: datetime | None = None
     last_message: str | None = None  # the message just recorded (lead_reply, asker_followup)
+    asker_ts: str | None = None  # the asker's confirmation: its DM thread is the conversation
+    # the community post of the question this ticket made private: the flows delete it
+    withdrawn_channel: str | None = None
+    withdrawn_ts: str | None = None

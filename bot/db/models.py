@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -42,6 +43,8 @@ class Question(Base):
     unit_id: Mapped[str | None] = mapped_column(String(128))
     score: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # may be quoted (report): asked in a public place, or published by its asker's choice
+    public: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     community: Mapped[CommunityThread | None] = relationship(back_populates="question")
 
@@ -56,7 +59,7 @@ class CommunityThread(Base):
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"), unique=True)
     channel: Mapped[str | None] = mapped_column(String(64))
     ts: Mapped[str | None] = mapped_column(String(32))
-    status: Mapped[str] = mapped_column(String(16), default="open")  # open | solved
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open | solved | withdrawn
     answers: Mapped[int] = mapped_column(Integer, default=0)
     first_answer_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     first_answerer: Mapped[str | None] = mapped_column(String(64))
@@ -97,6 +100,8 @@ class Ticket(Base):
     lead_channel: Mapped[str | None] = mapped_column(String(64))
     lead_ts: Mapped[str | None] = mapped_column(String(32))
     asker_channel: Mapped[str | None] = mapped_column(String(64))
+    # the asker's confirmation message: its thread is the ticket's conversation
+    asker_ts: Mapped[str | None] = mapped_column(String(32))
 
     messages: Mapped[list[TicketMessage]] = relationship(
         back_populates="ticket", order_by="TicketMessage.id"

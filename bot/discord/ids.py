@@ -1,6 +1,6 @@
 """Custom ids of buttons and forms: an action and ids, nothing else (`helped:42`,
-`see:42:sfr-acn/delai-validation`). Who may act, the question's text and its asker are looked
-up again in the database when the button is used.
+`see:42:sfr-acn/delai-validation`, `add:7:42` ticket 7 and question 42). Who may act, the
+question's text and its asker are looked up again in the database when the button is used.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 COMMAND = "question"  # the application command
 HELPED, NOT_SOLVED, COMMUNITY, PRIVATE, SEE = "helped", "notsolved", "community", "private", "see"
 SOLVED, TICKET_SOLVED, REPLY, CLOSE = "solved", "tsolved", "reply", "close"
+SEND_PRIVATE, ADD_TO_TICKET, REOPEN = "sendprivate", "add", "reopen"
 REPLY_FORM, PRIVATE_FORM = "replyform", "privateform"
 FORM_TEXT = "texte"  # the text input of both forms
 ACTIONS = {
@@ -22,6 +23,9 @@ ACTIONS = {
     TICKET_SOLVED,
     REPLY,
     CLOSE,
+    SEND_PRIVATE,
+    ADD_TO_TICKET,
+    REOPEN,
     REPLY_FORM,
     PRIVATE_FORM,
 }
@@ -30,7 +34,8 @@ MAX_LENGTH = 100  # Discord's limit for a custom id
 
 @dataclass(frozen=True)
 class Action:
-    """A parsed custom id: `number` is a question or ticket id; `extra` a unit or thread id."""
+    """A parsed custom id: `number` is a question or ticket id; `extra` a unit id, or the
+    question id of an "add to my ticket" button."""
 
     name: str
     number: int | None

@@ -6,20 +6,21 @@ a deferred ephemeral reply (command, form), a deferred update (button), or the f
 is said to the person who acted is an ephemeral reply (see interaction_scope.py).
 
 Buttons carry ids only: the asker of a question, the lead, the ticket's asker are looked up
-again (the desk, the settings) before anything is done.
+again (bot.flows.clicks: the database, the settings) before anything is done.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import hikari
 
 from bot.discord import ids
+from bot.discord.message import DiscordMessage
 from bot.discord.support import DiscordSupport
-from bot.flows.clicks import Click
-from bot.flows.ports import Asked
+from bot.flows.clicks import Click, Clicks
 from bot.messages import t
 
 EPHEMERAL = hikari.MessageFlag.EPHEMERAL
@@ -85,7 +86,10 @@ async def _open_form(interaction: hikari.ComponentInteraction, action: ids.Actio
             t("discord.form.private_title"),
         )
         label = t("discord.form.private_label")
+        about_question = action.number is not None  # empty: the stored question goes as asked
+        placeholder = t("discord.form.private_placeholder") if about_question else hikari.UNDEFINED
     else:
+        about_question, placeholder = False, hikari.UNDEFINED
         custom_id = ids.make(ids.REPLY_FORM, action.number)
         title, label = (
             t("discord.form.reply_title", id=action.number),
@@ -95,6 +99,8 @@ async def _open_form(interaction: hikari.ComponentInteraction, action: ids.Actio
         ids.FORM_TEXT,
         label[:45],
         style=hikari.TextInputStyle.PARAGRAPH,
+        placeholder=placeholder,
+        required=not about_question,
         max_length=4000,
     )
     await interaction.create_modal_response(title[:45], custom_id, component=row)
@@ -152,8 +158,10 @@ def handle_form(support: DiscordSupport, acted: Acted) -> str:
         return ""
     if action.name == ids.PRIVATE_FORM:
         known = support.asker_of(action.number)
-        question = action.number if known and known[0] == acted.user else None
-        return _private(support, acted.user, acted.form_text, "normal", question)
+        mine = known is not None and known[0] == acted.user
+        question = action.number if mine else None
+        text = acted.form_text if acted.form_text.strip() or not known or not mine else known[1]
+        return _private(support, acted.user, text, "normal", question)
     if action.name == ids.REPLY_FORM:
         click = Click(acted.user, acted.channel)
         if support.clicks.ticket_to_answer(click, action.number) is None:
@@ -164,32 +172,41 @@ def handle_form(support: DiscordSupport, acted: Acted) -> str:
 
 
 def handle_click(support: DiscordSupport, acted: Acted) -> None:
+    """A button: its ids go to the shared clicks, which check the clicker against the
+    database (a question's asker, the lead, a ticket's asker)."""
     action = acted.action
     if action is None:
         return
     click = Click(acted.user, acted.channel, acted.thread, acted.message)
-    clicks = support.clicks
-    if action.name == ids.CLOSE:
-        clicks.ticket_close(click, action.number)
-        return
-    if action.name == ids.TICKET_SOLVED:
-        clicks.ticket_asker_solved(click, action.number)
-        return
-    known = support.asker_of(action.number)
-    if known is None and action.name != ids.SEE:
-        return
-    if known is not None and known[0] != acted.user:
-        clicks.whisper(click, t("flow.not_yours"))
-        return
-    asked = Asked(action.number, *(known or (acted.user, "")))
-    if action.name == ids.HELPED:
-        clicks.helped(click, action.number)
-    elif action.name == ids.NOT_SOLVED:
-        clicks.not_solved(click, asked)
-    elif action.name == ids.COMMUNITY:
-        clicks.ask_community(click, action.number)
+    clicks, number = support.clicks, action.number
+    if action.name == ids.SEND_PRIVATE:
+        _send_private(support, click, number)
+    elif action.name == ids.ADD_TO_TICKET:
+        question = int(action.extra) if action.extra.isascii() and action.extra.isdigit() else None
+        clicks.add_to_ticket(click, number, question)
     elif action.name == ids.SEE:
-        clicks.show_suggestion(click, action.extra.partition("/")[0], action.extra, asked)
-    elif action.name == ids.SOLVED:
-        place = action.extra or acted.message or ""
-        clicks.community_solved(click, action.number, channel=place, ts=place)
+        kb = action.extra.partition("/")[0]
+        clicks.show_suggestion(click, number, kb=kb, unit_id=action.extra)
+    elif handler := _CLICKS.get(action.name):
+        handler(clicks, click, number)
+
+
+def _send_private(support: DiscordSupport, click: Click, question_id: int | None) -> None:
+    """ "Envoyer en privé au support" on a DM nothing answered: the stored question becomes a
+    ticket as it was asked (the asker checked first; nothing was published)."""
+    asked = support.clicks.owned(click, question_id)
+    if asked is not None:
+        support.tickets.open(
+            user=click.user, text=asked.text, urgency="normal", question_id=asked.question_id
+        )
+
+
+_CLICKS: dict[str, Callable[[Clicks[DiscordMessage], Click, int | None], None]] = {
+    ids.HELPED: Clicks.helped,
+    ids.NOT_SOLVED: Clicks.not_solved,
+    ids.COMMUNITY: Clicks.ask_community,
+    ids.SOLVED: Clicks.community_solved,
+    ids.CLOSE: Clicks.ticket_close,
+    ids.TICKET_SOLVED: Clicks.ticket_asker_solved,
+    ids.REOPEN: Clicks.ticket_reopen,
+}

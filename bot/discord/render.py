@@ -1,8 +1,10 @@
 """The Renderer port for Discord: what each flow message looks like there (Markdown text, an
-embed for a question as asked, buttons carrying ids only). Pure: values in, DiscordMessage out.
+embed for a question as asked, buttons carrying ids only: a question's, a ticket's, a unit's).
+Pure: values in, DiscordMessage out.
 
-Customer text shown in a public place goes through `text.quote` (mass mentions defused); the
-ticket card and the escalation card carry the question text as asked, and only ever go to a DM.
+Customer text shown in a public place goes through `text.quote` (mass mentions defused, links
+unmasked); the ticket card and the escalation card carry the question text as asked, and only
+ever go to a DM.
 """
 
 from __future__ import annotations
@@ -22,6 +24,15 @@ def _choices(asked: Asked) -> tuple[Button, ...]:
     return (
         Button(t("discord.button.community"), ids.make(ids.COMMUNITY, asked.question_id)),
         Button(t("discord.button.private"), ids.make(ids.PRIVATE, asked.question_id)),
+    )
+
+
+def _publish_choices(asked: Asked) -> tuple[Button, ...]:
+    """A DM nothing answered: publish (the help center's default) or send it privately, as
+    asked (no form: the stored question goes)."""
+    return (
+        Button(t("discord.button.publish"), ids.make(ids.COMMUNITY, asked.question_id), PRIMARY),
+        Button(t("discord.button.send_private"), ids.make(ids.SEND_PRIVATE, asked.question_id)),
     )
 
 
@@ -84,6 +95,23 @@ class DiscordRenderer:
     def private_choice(self, intro: str, asked: Asked) -> DiscordMessage:
         return DiscordMessage(neutralise(intro), buttons=_private(asked))
 
+    def publish_choice(self, intro: str, asked: Asked) -> DiscordMessage:
+        return DiscordMessage(neutralise(intro), buttons=_publish_choices(asked))
+
+    def add_to_ticket(self, intro: str, asked: Asked, tickets: Sequence[int]) -> DiscordMessage:
+        buttons = tuple(
+            Button(
+                t("discord.button.add_to_ticket", id=ticket),
+                ids.make(ids.ADD_TO_TICKET, ticket, str(asked.question_id or "")),
+            )
+            for ticket in list(tickets)[:3]
+        )
+        return DiscordMessage(neutralise(intro), buttons=buttons)
+
+    def ticket_closed(self, text: str, ticket: TicketView, *, reopen: bool) -> DiscordMessage:
+        reopen_button = Button(t("discord.button.reopen"), ids.make(ids.REOPEN, ticket.id))
+        return DiscordMessage(neutralise(text), buttons=(reopen_button,) if reopen else ())
+
     def community_post(self, asked: Asked, *, solved: bool = False) -> DiscordMessage:
         who = self.mention(asked.asker)
         if solved:
@@ -106,7 +134,7 @@ class DiscordRenderer:
     ) -> DiscordMessage:
         text = t("discord.community.answered", responder=self.mention(responder), link=link)
         button = Button(
-            t("discord.button.solved"), ids.make(ids.SOLVED, asked.question_id, post.ts), SUCCESS
+            t("discord.button.solved"), ids.make(ids.SOLVED, asked.question_id), SUCCESS
         )
         return DiscordMessage(text, buttons=(button,))
 

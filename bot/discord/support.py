@@ -1,8 +1,9 @@
 """The Discord side of the flows: gateway messages translated into `bot.flows` calls.
 
 Routing a MESSAGE_CREATE (after `Incoming.is_for_us`: no bots, no webhooks, no system messages):
-- a DM: `Inbound(where=DIRECT)`; a DM from the lead that replies to a ticket card is the lead's
-  answer to that ticket (relayed to the asker by DM);
+- a DM: `Inbound(where=DIRECT)`, its thread the message it replies to (Discord's "thread" in a
+  DM): the lead replying to a ticket card answers that ticket, the asker replying to a ticket's
+  confirmation writes to that ticket (bot.flows.support decides whose message it is);
 - a help channel (DISCORD_HELP_CHANNELS): HELP, answered as a reply to the message;
 - a message in a thread of the community channel: COMMUNITY_THREAD (the asker is told);
 - a message mentioning the bot elsewhere: MENTION;
@@ -24,7 +25,6 @@ from bot.discord.transport import DiscordTransport
 from bot.flows.clicks import Clicks
 from bot.flows.ports import COMMUNITY_THREAD, DIRECT, Inbound
 from bot.flows.support import SupportFlows
-from bot.messages import t
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +62,10 @@ class DiscordSupport(SupportFlows[DiscordMessage]):
         )
         if where is None:
             return
+        thread = message.channel if where == COMMUNITY_THREAD else None
         if where == DIRECT:
             self.places.learn_dm(message.user, message.channel)
-            if message.reference and self._lead_answer(message, message.reference):
-                return
-        thread = message.channel if where == COMMUNITY_THREAD else None
+            thread = message.reference  # a reply: to a ticket card or a ticket confirmation
         self.on_message(
             Inbound(
                 user=message.user,
@@ -79,20 +78,6 @@ class DiscordSupport(SupportFlows[DiscordMessage]):
                 kb_channel=message.channel,
             )
         )
-
-    def _lead_answer(self, message: Incoming, card: str) -> bool:
-        """The lead replied to a ticket card in their DM: the answer goes to the asker."""
-        if not self.is_lead(message.user):
-            return False
-        with self.reporting(message.user, message.channel):
-            ticket = self.desk.find_ticket_by_card(message.channel, card)
-            if ticket is None:
-                return False
-            if ticket.status == "closed":
-                self.tell_whisper(message, t("flow.ticket.closed_already"))
-                return True
-            self.tickets.reply(ticket.id, message.user, message.text)
-        return True
 
     def on_solved_reaction(self, *, user: str, channel: str, message: str) -> None:
         """✅ on a community post: (message, message) is the post's place (its thread)."""

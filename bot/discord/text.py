@@ -1,4 +1,5 @@
-"""Discord markup for customer text: mass mentions defused, quoting, and the words to match.
+"""Discord markup for customer text: mass mentions defused, masked links unmasked, quoting, and
+the words to match.
 
 `allowed_mentions` already stops every ping; defusing `@everyone`, `@here` and role mentions in
 the text as well keeps a quoted question from even looking like one (and from pinging if a
@@ -13,6 +14,9 @@ WORD_JOINER = "\u2060"
 _MASS = re.compile(r"@(everyone|here)\b", re.IGNORECASE)
 _ROLE = re.compile(r"<@&(\d+)>")
 _MENTION = re.compile(r"<@!?(\d+)>|<#(\d+)>|<@&(\d+)>|<a?:(\w+):\d+>|<t:\d+(?::\w)?>")
+_MASKED = re.compile(
+    r"\[([^\]\n]*)\]\(\s*<?([a-z][a-z0-9+.-]*:[^\s)>]+)>?(?:\s+\"[^\"]*\")?\s*\)", re.I
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 QUOTE_MAX = 1500
 
@@ -23,13 +27,28 @@ def neutralise(text: str) -> str:
     return _ROLE.sub(lambda m: f"@{WORD_JOINER}rôle", text)
 
 
+def unmask(text: str) -> str:
+    """Masked links show where they really go: `[texte](https://a.example)` ->
+    `texte (<https://a.example>)` (a label that is its own URL is dropped), so a label can
+    never lie about its target."""
+
+    def show(m: re.Match[str]) -> str:
+        label, target = m.group(1).strip(), m.group(2)
+        if not label or label.rstrip("/") == target.rstrip("/"):
+            return f"<{target}>"
+        return f"{label} (<{target}>)"
+
+    return _MASKED.sub(show, text)
+
+
 def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def quote(text: str, limit: int = QUOTE_MAX) -> str:
-    """Neutralised, shortened, quoted line by line (`> `): safe for a public post."""
-    body = shorten(_CONTROL.sub("", neutralise(text)).strip(), limit) or "…"
+    """Neutralised, links unmasked, shortened, quoted line by line (`> `): safe for a public
+    post."""
+    body = shorten(_CONTROL.sub("", unmask(neutralise(text))).strip(), limit) or "…"
     return "\n".join(f"> {line}" if line.strip() else ">" for line in body.splitlines())
 
 

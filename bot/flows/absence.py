@@ -26,7 +26,10 @@ def declare_absence(desk: Desk, user: str, args: list[str], *, command: str) -> 
         shown = t("flow.absence.range", start=f"{days[0]:%d/%m/%Y}", end=f"{days[-1]:%d/%m/%Y}")
     else:
         shown = t("flow.absence.single", day=f"{days[0]:%d/%m/%Y}")
-    return t("flow.absence.done", days=shown, count=len(days))
+    count = t(
+        "flow.absence.count_one" if len(days) == 1 else "flow.absence.count_many", count=len(days)
+    )
+    return t("flow.absence.done", days=shown, count=count)
 
 
 def parse_days(args: list[str]) -> tuple[list[date], str]:

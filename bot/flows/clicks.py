@@ -34,36 +34,69 @@ class Clicks(Generic[M]):
     def whisper(self, click: Click, text: str) -> None:
         self.io.whisper(click.channel, click.user, self.render.notice(text))
 
-    # --- about a question (the adapter has checked the clicker is its asker) ------------------
-    def helped(self, click: Click, question_id: int | None) -> None:
-        self.flows.questions.feedback(question_id, click.user, True)
-        self.whisper(click, t("flow.feedback.thanks"))
+    # --- about a question: only its asker (from the database) may use these -----------------
+    def owned(self, click: Click, question_id: int | None) -> Asked | None:
+        """The question if `click.user` asked it; otherwise None, after telling them."""
+        try:
+            question = self.desk.get_question(question_id or 0)
+        except NotFound:
+            question = None
+        if question is None or question.asker != click.user:
+            self.whisper(click, t("flow.not_yours"))
+            return None
+        return Asked(question.id, question.asker, question.text)
 
-    def not_solved(self, click: Click, asked: Asked) -> None:
-        self.flows.questions.feedback(asked.question_id, click.user, False)
-        message = self.render.choices(t("flow.feedback.not_solved"), asked)
-        self.io.post(click.channel, message, thread=click.thread)
+    def helped(self, click: Click, question_id: int | None) -> None:
+        self._feedback(click, question_id, True)
+
+    def not_solved(self, click: Click, question_id: int | None) -> None:
+        asked = self._feedback(click, question_id, False)
+        if asked is not None:
+            message = self.render.choices(t("flow.feedback.not_solved"), asked)
+            self.io.post(click.channel, message, thread=click.thread)
+
+    def _feedback(self, click: Click, question_id: int | None, helpful: bool) -> Asked | None:
+        asked = self.owned(click, question_id)
+        if asked is None:
+            return None
+        first = self.desk.feedback(asked.question_id, click.user, helpful)
+        if helpful or not first:
+            self.whisper(click, t("flow.feedback.thanks" if first else "flow.feedback.already"))
+        return asked
 
     def ask_community(self, click: Click, question_id: int | None) -> None:
-        if question_id is not None:
+        asked = self.owned(click, question_id)
+        if asked is not None and asked.question_id is not None:
             self.flows.questions.to_community(
-                question_id, user=click.user, reply_channel=click.channel, reply_thread=click.thread
+                asked.question_id,
+                user=click.user,
+                reply_channel=click.channel,
+                reply_thread=click.thread,
             )
 
-    def show_suggestion(self, click: Click, kb: str, unit_id: str, asked: Asked) -> None:
-        self.flows.questions.show_unit(
-            kb=kb, unit_id=unit_id, asked=asked, channel=click.channel, thread=click.thread
-        )
-
-    def community_solved(
-        self, click: Click, question_id: int | None, *, channel: str, ts: str
+    def show_suggestion(
+        self, click: Click, question_id: int | None, *, kb: str, unit_id: str
     ) -> None:
-        """(`channel`, `ts`): the community post."""
-        solved = self.flows.questions.solve(
-            by=click.user, channel=channel, ts=ts, question_id=question_id
-        )
-        if solved and channel != click.channel:
+        asked = self.owned(click, question_id)
+        if asked is not None:
+            self.flows.questions.show_unit(
+                kb=kb, unit_id=unit_id, asked=asked, channel=click.channel, thread=click.thread
+            )
+
+    def community_solved(self, click: Click, question_id: int | None) -> None:
+        """The asker's "solved" button (on the post or in their DM); the post is found from the
+        question, never from the button."""
+        if self.owned(click, question_id) is None:
+            return
+        solved = self.flows.questions.solve(by=click.user, question_id=question_id)
+        if solved and click.channel != self.io.community_channel():
             self.whisper(click, t("flow.community.solved_ack"))
+
+    def add_to_ticket(self, click: Click, ticket_id: int | None, question_id: int | None) -> None:
+        if self.owned(click, question_id) is None:
+            return
+        if not self.flows.tickets.add_question(click.user, ticket_id or 0, question_id or 0):
+            self.whisper(click, t("flow.ticket.unknown"))
 
     # --- tickets --------------------------------------------------------------------------------
     def ticket_to_answer(self, click: Click, ticket_id: int | None) -> TicketView | None:
@@ -88,6 +121,11 @@ class Clicks(Generic[M]):
             return
         if self.flows.tickets.close(ticket_id or 0, click.user) is None:
             self.whisper(click, t("flow.ticket.unknown"))
+
+    def ticket_reopen(self, click: Click, ticket_id: int | None) -> None:
+        why = self.flows.tickets.reopen(ticket_id or 0, click.user)
+        if why:
+            self.whisper(click, why)
 
     def ticket_asker_solved(self, click: Click, ticket_id: int | None) -> None:
         try:
@@ -119,6 +157,8 @@ class Clicks(Generic[M]):
         """The question form: private -> a ticket; public -> the question flow in the asker's
         DM. Opened from "ask privately" on an answer then sent public with the text unchanged:
         straight to the community (the answer did not help)."""
+        if question_id is not None and not self._asked_by(question_id, user):
+            question_id = None  # a form can only refer to the sender's own question
         if private:
             self.flows.tickets.open(user=user, text=text, urgency=urgency, question_id=question_id)
             return
@@ -137,6 +177,12 @@ class Clicks(Generic[M]):
             match_text=match_text,
             origin=self.flows.origin,
         )
+
+    def _asked_by(self, question_id: int, user: str) -> bool:
+        try:
+            return self.desk.get_question(question_id).asker == user
+        except (NotFound, StoreUnavailable):
+            return False
 
     def _unchanged(self, question_id: int, text: str) -> bool:
         try:

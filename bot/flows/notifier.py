@@ -60,3 +60,15 @@ class ChatNotifier(Generic[M]):
             show_text=self.io.is_private(target),
         )
         self.io.post_to(target, card)
+        lead = self.io.lead()
+        if lead and target != lead:  # the lead hears of it too
+            text = t("flow.ticket.escalated_lead", id=ticket.id, target=self._name(target))
+            if ticket.lead_channel and ticket.lead_ts:
+                self.io.post(ticket.lead_channel, self.render.notice(text), thread=ticket.lead_ts)
+            else:
+                self.io.dm(lead, self.render.notice(text))
+
+    def _name(self, destination: str) -> str:
+        if self.io.is_user(destination):
+            return self.render.mention(destination)
+        return self.render.channel_ref(destination)

@@ -12,6 +12,9 @@ the id of the message a conversation hangs from (Slack thread_ts, a Discord thre
 
 Private text may only ever go to a destination for which `Transport.is_private` is true: a user
 (sent to their DM), a DM channel, or a channel the chat says is private.
+
+Extended since the first version (nothing renamed): `Transport.is_user`; `Renderer.
+publish_choice`, `add_to_ticket`, `ticket_closed` (issue 8: consent, ticket threads, reopening).
 """
 
 from __future__ import annotations
@@ -188,6 +191,19 @@ class Renderer(Protocol[MOut]):
 
     def community_answered(self, responder: str, link: str, asked: Asked, post: Posted) -> MOut:
         """To the asker: someone answered in the community (link), and a "solved" button."""
+        ...
+
+    def publish_choice(self, intro: str, asked: Asked) -> MOut:
+        """`intro`, then the asker's choice for a question nothing answered in private: publish
+        it in the community channel / send it privately to the support."""
+        ...
+
+    def add_to_ticket(self, intro: str, asked: Asked, tickets: Sequence[int]) -> MOut:
+        """`intro`, then one "add to my ticket n°N" choice per open ticket of the asker."""
+        ...
+
+    def ticket_closed(self, text: str, ticket: TicketView, *, reopen: bool) -> MOut:
+        """To the asker: `text` (their ticket is closed), with a "reopen" choice if `reopen`."""
         ...
 
     def ticket_card(self, ticket: TicketView, received: str) -> MOut:

@@ -5,12 +5,20 @@ Routing decisions:
   it helped / not solved / ask the community / ask the support privately.
 - unsure: up to 3 suggestions and the same two choices; the ASKER decides whether the question
   goes to the community.
-- nothing found at all: the question is posted to the community channel and the asker is told
-  where (with a link); they can still ask the support privately. Without a community channel
-  they are offered the private form instead.
+- nothing found, `handover`:
+  - AUTO (help channels, mentions: already public): posted to the community channel, the asker
+    is told where (with a link) and can still make it private;
+  - CONSENT (a DM feels private): the asker chooses, publish in the community channel (the
+    help center's default) or send it privately to the support; nothing is posted before;
+  - NONE (the support lead's own messages): a notice, never published.
+  Without a community channel the asker is offered the private form instead. A question that
+  looks written in another language gets a notice before it is handed over.
+- flood (more than FLOOD_LIMIT_PER_MINUTE questions a minute): one notice, then silence.
 - smalltalk / invalid input (empty, too long, binary): the desk's French text, nothing else.
 - DB down: the knowledge still answers (the desk spools the record) and the asker is told with
   "store.down"; nothing is posted to the community (it could not be recorded).
+- publishing: once per question; the same asker's same question published recently is not
+  posted again, they get the link to the first post.
 """
 
 from __future__ import annotations
@@ -19,11 +27,13 @@ import logging
 from typing import Generic
 
 from bot.core import CommunityNotice, NotFound, PrivateQuestion, Reply, StoreUnavailable
+from bot.core.language import looks_foreign
 from bot.flows.chat import Chat
 from bot.flows.ports import Asked, M, Posted
 from bot.messages import t
 
 log = logging.getLogger(__name__)
+AUTO, CONSENT, NONE = "auto", "consent", "none"  # what happens when nothing is found
 
 
 class QuestionFlows(Generic[M]):
@@ -44,9 +54,11 @@ class QuestionFlows(Generic[M]):
         match_text: str | None = None,
         origin: str = "chat",
         record: bool = True,
+        handover: str = CONSENT,
     ) -> Reply:
         """Answer `text` where it was asked (`thread`: reply in that thread). `record=False`:
-        answer from the knowledge only; nothing is stored, so nothing can go public."""
+        answer from the knowledge only; nothing is stored, so nothing can go public. AUTO
+        hand-over means the question was asked in public (it may be quoted)."""
         reply = self.desk.ask(
             asker=user,
             text=text,
@@ -56,23 +68,40 @@ class QuestionFlows(Generic[M]):
             thread_ts=thread,
             match_text=match_text,
             record=record,
+            public=handover == AUTO,
         )
         asked = Asked(reply.question_id, user, text)
+        if reply.kind == "flood":
+            if reply.text:  # the first message over the limit only
+                self.chat.tell(channel, reply.text, thread=thread)
+            return reply
         if reply.kind == "answer" and reply.unit is not None:
             body = self.desk.knowledge.render(reply.unit, self.render.markup)
             self.io.post(channel, self.render.answer(reply.unit, body, asked), thread=thread)
         elif reply.kind == "suggestions" and reply.suggestions:
             self.io.post(channel, self.render.suggestions(reply.suggestions, asked), thread=thread)
         elif reply.kind == "suggestions":
-            self.nothing_found(asked, channel=channel, thread=thread)
+            self.nothing_found(asked, channel=channel, thread=thread, handover=handover)
         else:  # smalltalk, invalid
             self.chat.tell(channel, reply.text, thread=thread)
-        if not reply.stored and reply.kind in {"answer", "suggestions"}:
+        if record and not reply.stored and reply.kind in {"answer", "suggestions"}:
             self.chat.tell(channel, t("store.down"), thread=thread)
         return reply
 
-    def nothing_found(self, asked: Asked, *, channel: str, thread: str | None) -> None:
-        if asked.question_id is None or not self.io.community_channel():
+    def nothing_found(
+        self, asked: Asked, *, channel: str, thread: str | None, handover: str
+    ) -> None:
+        if handover == NONE:
+            self.chat.tell(channel, t("flow.lead.not_a_question"), thread=thread)
+            return
+        community = self.io.community_channel()
+        if asked.question_id is not None and community and looks_foreign(asked.text):
+            self.chat.tell(channel, t("flow.foreign"), thread=thread)
+        if asked.question_id is not None and community and handover == CONSENT:
+            intro = t("flow.nothing.consent", channel=self.render.channel_ref(community))
+            self.io.post(channel, self.render.publish_choice(intro, asked), thread=thread)
+            return
+        if asked.question_id is None or not community:
             # not recorded (DB down: store.down follows) or no community: nothing goes public
             message = self.render.private_choice(t("flow.nothing.no_community"), asked)
             self.io.post(channel, message, thread=thread)
@@ -111,9 +140,12 @@ class QuestionFlows(Generic[M]):
         except StoreUnavailable:
             self.chat.tell(reply_channel, t("store.down"), thread=reply_thread)
             return False
-        if post.already:  # a second click, or another instance: link to the existing post
+        if post.already:  # a second click, another instance, or a repeat: link to the post
             link = self.io.link(post.channel, post.ts) if post.channel and post.ts else ""
-            text = t("flow.community.already") + (f" {link}" if link else "")
+            if post.repeat:
+                text = t("flow.community.repeat", link=link)
+            else:
+                text = t("flow.community.already") + (f" {link}" if link else "")
             self.chat.tell(reply_channel, text, thread=reply_thread)
             return False
         asked = Asked(post.question_id, post.asker, post.text)
@@ -127,7 +159,7 @@ class QuestionFlows(Generic[M]):
     def community_reply(self, *, channel: str, thread: str, ts: str, user: str) -> None:
         """Someone answered in a community thread: tell the asker, with a link."""
         notice = self.desk.community_reply(channel, thread, user)
-        if notice is None:
+        if notice is None or not notice.first:  # only the first answer is announced
             return
         link = self.io.link(channel, ts) or self.io.link(channel, thread)
         asked = Asked(notice.question_id, notice.asker, "")
@@ -139,6 +171,8 @@ class QuestionFlows(Generic[M]):
         arrived meanwhile is announced to the asker now (the desk's `on_replayed` hook)."""
         if kind != "community_reply" or not isinstance(result, CommunityNotice):
             return
+        if not result.first:
+            return
         if result.channel and result.ts:
             link = self.io.link(result.channel, result.ts)
             asked = Asked(result.question_id, result.asker, "")
@@ -147,24 +181,26 @@ class QuestionFlows(Generic[M]):
                 result.asker, self.render.community_answered(result.responder, link, asked, place)
             )
 
-    def solve(self, *, by: str, channel: str, ts: str, question_id: int | None = None) -> bool:
-        """The asker marks their community question solved (button or ✅ reaction);
-        (`channel`, `ts`) is the community post. Anyone else: False, nothing changes."""
-        if not self.desk.solve_community(question_id, channel=channel, ts=ts, by=by):
+    def solve(
+        self,
+        *,
+        by: str,
+        channel: str | None = None,
+        ts: str | None = None,
+        question_id: int | None = None,
+    ) -> bool:
+        """The asker marks their community question solved: a button (`question_id`) or a ✅
+        on the post (`channel`, `ts`). The post to update comes from the database. Anyone else:
+        False, nothing changes. Marking it again changes nothing either."""
+        solved = self.desk.close_community(question_id, channel=channel, ts=ts, by=by)
+        if solved is None:
             return False
-        if question_id is not None:
-            try:
-                question = self.desk.get_question(question_id)
-                asked = Asked(question.id, question.asker, question.text)
-                self.io.update(channel, ts, self.render.community_post(asked, solved=True))
-            except (NotFound, StoreUnavailable):
-                log.warning("question %s: community post not updated", question_id)
-        self.chat.tell(channel, t("flow.community.thanks"), thread=ts)
+        if solved.newly and solved.channel and solved.ts:
+            asked = Asked(solved.question_id, solved.asker, solved.text)
+            post = self.render.community_post(asked, solved=True)
+            self.io.update(solved.channel, solved.ts, post)
+            self.chat.tell(solved.channel, t("flow.community.thanks"), thread=solved.ts)
         return True
-
-    def feedback(self, question_id: int | None, user: str, helpful: bool) -> None:
-        if question_id is not None:
-            self.desk.feedback(question_id, user, helpful)
 
     def show_unit(
         self,

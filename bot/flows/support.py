@@ -1,13 +1,18 @@
 """The front door of the flows: routing an incoming message, and running any flow so that a
 failure always ends with a French word to the person (database down: "store.down").
 
-Message routing (`on_message`):
-- DM: a follow-up to the sender's open ticket if they have one (it goes to the lead,
-  privately), otherwise a question answered in the DM. DB down: the desk spools it as a possible
-  follow-up and the knowledge answers, with the "store.down" notice; nothing is recorded as a
-  question, so the text can never reach the community.
-- a help channel, top level, or a mention: a question answered in its thread.
-- a reply in a community thread: the asker is told (with a link).
+Message routing (`on_message`). Whose message it is decides, never what it says:
+- the support lead or ESCALATION_TO: never a customer question. In the thread of a ticket card
+  it is their answer, relayed to the asker; anywhere else the knowledge answers it, nothing is
+  recorded, nothing is published.
+- DM, in the thread of the sender's ticket confirmation: a message of that ticket (to the lead).
+- DM, top level (or another thread): a new question answered in the DM; nothing found -> the
+  asker chooses to publish it or send it privately; with open tickets the asker is offered to
+  add it to one. DB down: the knowledge answers, the question waits in the spool, and nothing
+  is published without the asker's choice.
+- a help channel, top level, or a mention (already public): a question answered in its thread,
+  handed over to the community automatically when nothing is found.
+- a reply in a community thread: the asker is told (with a link), on the first answer.
 """
 
 from __future__ import annotations
@@ -20,8 +25,18 @@ from typing import Generic
 from bot.config import Settings
 from bot.core import Desk, Reply, StoreUnavailable
 from bot.flows.chat import Chat
-from bot.flows.ports import COMMUNITY_THREAD, DIRECT, HELP, MENTION, Inbound, M, Renderer, Transport
-from bot.flows.questions import QuestionFlows
+from bot.flows.ports import (
+    COMMUNITY_THREAD,
+    DIRECT,
+    HELP,
+    MENTION,
+    Asked,
+    Inbound,
+    M,
+    Renderer,
+    Transport,
+)
+from bot.flows.questions import AUTO, CONSENT, NONE, QuestionFlows
 from bot.flows.tickets import TicketFlows
 from bot.messages import t
 
@@ -89,23 +104,36 @@ class SupportFlows(Generic[M]):
         elif message.where in (HELP, MENTION):
             thread = message.thread or message.ts
             with self.reporting(message.user, message.channel, thread):
-                reply = self._ask(message, thread=thread)
+                lead = self.is_lead(message.user)
+                handover = NONE if lead else AUTO
+                reply = self._ask(message, thread=thread, record=not lead, handover=handover)
         return reply
 
     def _direct(self, message: Inbound) -> Reply | None:
-        record = True
-        try:
-            if self.tickets.followup(user=message.user, text=message.text):
+        user, channel, thread = message.user, message.channel, message.thread
+        if self.is_lead(user):
+            try:
+                ticket = self.desk.find_ticket_by_card(channel, thread) if thread else None
+            except StoreUnavailable:  # nothing was kept: say so, the lead sends it again
+                self.chat.tell(channel, t("flow.lead.store_down"), thread=thread)
                 return None
-        except StoreUnavailable:
-            # spooled as a follow-up in case there is an open ticket; meanwhile the knowledge
-            # still answers, and nothing is recorded as a question: the text may be private,
-            # so it must never reach the community, even if the database is back a moment later
-            log.warning("database down: DM from %s answered from the knowledge", message.user)
-            record = False
-        return self._ask(message, thread=message.thread, record=record)
+            if ticket is not None:  # typed in the card's thread: the lead's answer
+                self.tickets.reply(ticket.id, user, message.text)
+                return None
+            return self._ask(message, thread=thread, record=False, handover=NONE)
+        if thread and self.tickets.thread_followup(
+            user=user, channel=channel, thread=thread, text=message.text
+        ):
+            return None
+        reply = self._ask(message, thread=thread, handover=CONSENT)
+        if reply.kind in ("answer", "suggestions") and reply.stored:
+            asked = Asked(reply.question_id, user, message.text)
+            self.tickets.offer_addition(asked, channel=channel, thread=thread)
+        return reply
 
-    def _ask(self, message: Inbound, *, thread: str | None, record: bool = True) -> Reply:
+    def _ask(
+        self, message: Inbound, *, thread: str | None, record: bool = True, handover: str
+    ) -> Reply:
         return self.questions.ask(
             user=message.user,
             text=message.text,
@@ -115,10 +143,12 @@ class SupportFlows(Generic[M]):
             match_text=message.match_text,
             origin=self.origin,
             record=record,
+            handover=handover,
         )
 
     def on_solved_mark(self, *, user: str, channel: str, ts: str) -> None:
-        """A "solved" mark (Slack: a ✅ reaction) on a message of the community channel."""
+        """A "solved" mark (Slack: a ✅ reaction) on a message of the community channel: like
+        the asker's "solved" button (the post is updated, the thanks posted once)."""
         if channel != self.io.community_channel():
             return
         with self.reporting(None, None):

@@ -6,7 +6,13 @@ lead's DM). The major-emergency card goes to the escalation target: a person get
 the text; a channel gets the text only if the chat says it is private (otherwise a summary).
 
 Opening: record -> claim the announcement (exactly one caller, whatever the number of
-instances) -> announce (card, emergency) -> confirm to the asker -> record where.
+instances) -> announce (card, emergency) -> confirm to the asker -> record where. A question
+made private after it was published has its community post deleted (or, failing that, its text
+replaced by a neutral line), and the asker is told.
+
+One ticket, one conversation: the thread of the asker's confirmation (their DM) and the thread
+of the lead's card carry it, both ways. A closed ticket can be reopened by its asker from the
+closing message within REOPEN_WINDOW_DAYS (the SLA clock starts again; the lead is told).
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from typing import Generic
 
 from bot.core import InvalidInput, NotFound, StoreUnavailable, TicketView
 from bot.flows.chat import Chat
-from bot.flows.ports import M, TicketFacts
+from bot.flows.ports import Asked, M, TicketFacts
 from bot.messages import t
 
 log = logging.getLogger(__name__)
@@ -44,20 +50,38 @@ class TicketFlows(Generic[M]):
         except InvalidInput as exc:
             self.io.dm(user, self.render.notice(exc.text))
             return None
+        withdrawn = self._withdraw(ticket)
         try:
             claimed = self.desk.claim_announcement(ticket.id)
         except StoreUnavailable:
             claimed = False  # a later sweep tick announces it
         if claimed:
             self.announce(ticket)
-        posted = self.io.dm(user, self.render.notice(self._confirmation(ticket)))
-        self.desk.record_asker_channel(ticket.id, posted.channel)
-        if ticket.emergency:
-            self.io.dm(user, self.render.notice(t("flow.ticket.emergency")))
+        self._confirm(ticket, withdrawn=withdrawn)
         return ticket
 
-    def _confirmation(self, ticket: TicketView) -> str:
-        return t("flow.ticket.confirm", id=ticket.id, due=ticket.due_text)
+    def _confirm(self, ticket: TicketView, *, withdrawn: bool = False) -> None:
+        """The asker's confirmation; its thread is the ticket's conversation."""
+        if ticket.emergency:  # 24/7: no "48 h" promise, the people on call are told at once
+            text = t("flow.ticket.confirm_major", id=ticket.id)
+        else:
+            text = t("flow.ticket.confirm", id=ticket.id, due=ticket.due_text)
+        if withdrawn:
+            text += "\n" + t("flow.ticket.withdrawn")
+        posted = self.io.dm(ticket.asker, self.render.notice(text))
+        self.desk.record_asker_channel(ticket.id, posted.channel, posted.ts)
+
+    def _withdraw(self, ticket: TicketView) -> bool:
+        """Delete the community post of a question that just became private (or blank it)."""
+        channel, ts = ticket.withdrawn_channel, ticket.withdrawn_ts
+        if not channel or not ts:
+            return False
+        try:
+            self.io.delete(channel, ts)
+        except Exception:  # noqa: BLE001 - not deletable: its text is replaced instead
+            log.warning("ticket %s: community post not deleted, blanked", ticket.id)
+            self.io.update(channel, ts, self.render.notice(t("flow.community.withdrawn_post")))
+        return True
 
     def announce(self, ticket: TicketView) -> None:
         """The card in the lead's DM (its thread carries the conversation); emergencies also go
@@ -106,7 +130,7 @@ class TicketFlows(Generic[M]):
                 return announced
             self.announce(ticket)
             if ticket.asker_channel is None:  # the asker was never told (spool replay)
-                self.io.dm(ticket.asker, self.render.notice(self._confirmation(ticket)))
+                self._confirm(ticket)
             announced += 1
         return announced
 
@@ -115,7 +139,7 @@ class TicketFlows(Generic[M]):
         """The lead's answer: recorded, relayed to the asker's DM, noted in the card thread."""
         ticket = self.desk.lead_reply(ticket_id, lead, text)
         channel = ticket.asker_channel or self.io.dm_channel(ticket.asker)
-        self.io.post(channel, self.render.relay(ticket, text))
+        self.io.post(channel, self.render.relay(ticket, text), thread=ticket.asker_ts)
         self.refresh_card(ticket)
         note = t(
             "flow.ticket.reply_sent",
@@ -126,15 +150,44 @@ class TicketFlows(Generic[M]):
         self.card_thread(ticket, note)
         return ticket
 
-    def followup(self, *, user: str, text: str) -> bool:
-        """A DM from an asker with an open ticket goes to the lead (card thread). True if so.
-        DB down -> StoreUnavailable (the desk spooled the message)."""
+    def thread_followup(self, *, user: str, channel: str, thread: str, text: str) -> bool:
+        """A reply in the thread of the asker's ticket confirmation goes to that ticket's lead
+        (card thread). True when the thread is one of `user`'s tickets. DB down ->
+        StoreUnavailable (the desk spooled it, still bound to that thread)."""
         try:
-            ticket = self.desk.asker_followup(user, text)
-        except InvalidInput:
-            return False
+            ticket = self.desk.thread_followup(user, channel, thread, text)
+        except InvalidInput as exc:
+            self.io.post(channel, self.render.notice(exc.text), thread=thread)
+            return True
         if ticket is None:
             return False
+        if ticket.status == "closed":
+            self._tell_closed(ticket, t("flow.ticket.closed_followup", id=ticket.id))
+            return True
+        self._relay_followup(ticket, user, text)
+        return True
+
+    def add_question(self, user: str, ticket_id: int, question_id: int) -> bool:
+        """ "Ajouter à mon ticket": the question goes to the ticket (and becomes private)."""
+        ticket = self.desk.add_to_ticket(ticket_id, question_id, user)
+        if ticket is None:
+            return False
+        self._relay_followup(ticket, user, ticket.last_message or "")
+        return True
+
+    def offer_addition(self, asked: Asked, *, channel: str, thread: str | None) -> None:
+        """After a new question in a DM: "Ajouter à mon ticket n°N" for each open ticket."""
+        if asked.question_id is None:
+            return
+        try:
+            open_ids = [ticket.id for ticket in self.desk.open_tickets(asked.asker)][:3]
+        except StoreUnavailable:
+            return
+        if open_ids:
+            message = self.render.add_to_ticket(t("flow.ticket.offer_add"), asked, open_ids)
+            self.io.post(channel, message, thread=thread)
+
+    def _relay_followup(self, ticket: TicketView, user: str, text: str) -> None:
         note = t(
             "flow.ticket.followup",
             asker=self.render.mention(user),
@@ -142,8 +195,17 @@ class TicketFlows(Generic[M]):
             text=self.render.quote(text),
         )
         self.card_thread(ticket, note, broadcast=True)
-        self.io.dm(user, self.render.notice(t("flow.ticket.followup_ack", id=ticket.id)))
-        return True
+        self.refresh_card(ticket)
+        ack = self.render.notice(t("flow.ticket.followup_ack", id=ticket.id))
+        self.io.post(self._asker_channel(ticket), ack, thread=ticket.asker_ts)
+
+    def _asker_channel(self, ticket: TicketView) -> str:
+        return ticket.asker_channel or self.io.dm_channel(ticket.asker)
+
+    def _tell_closed(self, ticket: TicketView, text: str) -> None:
+        reopen = self.desk.settings.reopen_window_days > 0
+        message = self.render.ticket_closed(text, ticket, reopen=reopen)
+        self.io.post(self._asker_channel(ticket), message, thread=ticket.asker_ts, broadcast=True)
 
     def close(self, ticket_id: int, by: str) -> TicketView | None:
         """Close the ticket (None: no such ticket); the card, the lead and the asker are told."""
@@ -158,10 +220,22 @@ class TicketFlows(Generic[M]):
         self.card_thread(
             ticket, t("flow.ticket.closed_lead", id=ticket.id, by=self.render.mention(by))
         )
-        channel = ticket.asker_channel or self.io.dm_channel(ticket.asker)
         text = t("flow.ticket.closed_asker", id=ticket.id, command=self.render.ask_command)
-        self.io.post(channel, self.render.notice(text))
+        self._tell_closed(ticket, text)
         return ticket
+
+    def reopen(self, ticket_id: int, user: str) -> str | None:
+        """The asker reopens their ticket: None when done (the lead and the asker are told),
+        else why not (French)."""
+        ticket, why = self.desk.reopen_ticket(ticket_id, user)
+        if ticket is None:
+            return t(why, days=self.desk.settings.reopen_window_days)
+        self.refresh_card(ticket)
+        note = t("flow.ticket.reopened_lead", id=ticket.id, asker=self.render.mention(user))
+        self.card_thread(ticket, note, broadcast=True)
+        text = t("flow.ticket.reopened", id=ticket.id, due=ticket.due_text)
+        self.io.post(self._asker_channel(ticket), self.render.notice(text), thread=ticket.asker_ts)
+        return None
 
     def refresh_card(self, ticket: TicketView) -> None:
         if ticket.lead_channel and ticket.lead_ts:

@@ -59,7 +59,12 @@ MESSAGES: dict[str, str] = {
         "SLA_TARGET_HOURS et SLA_DEADLINE_HOURS : il faut 0 < rappel ≤ échéance "
         "(reçu {target} et {deadline})"
     ),
+    "cli.positive": "{value} : un nombre entier d'au moins 1 est attendu",
     "settings.positive": "{name} doit être un nombre entier positif",
+    "settings.not_negative": "{name} doit être un nombre entier positif ou nul",
+    "settings.urgent_hours": (
+        "SLA_URGENT_HOURS ({urgent}) doit être compris entre 1 et SLA_DEADLINE_HOURS ({deadline})"
+    ),
     "settings.log_level": "LOG_LEVEL doit valoir DEBUG, INFO, WARNING ou ERROR (reçu « {value} »)",
     "settings.timezone": "SLA_TIMEZONE : fuseau « {tz} » inconnu",
     "settings.no_open_day": "aucun jour ouvré dans les dix ans : vérifiez SLA_CLOSED_DAYS",

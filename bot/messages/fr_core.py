@@ -5,6 +5,11 @@ MESSAGES: dict[str, str] = {
     "answer.suggestions_intro": "Je ne suis pas sûr d'avoir compris. Vouliez-vous parler de :",
     "answer.nothing": "Je n'ai pas trouvé de réponse dans la documentation.",
     "input.empty": "Votre message est vide : écrivez votre question en toutes lettres.",
+    "input.empty_reply": "Votre réponse est vide : écrivez-la en toutes lettres.",
+    "flood.notice": (
+        "Vous envoyez beaucoup de messages ; patientez une minute avant d'en envoyer d'autres. "
+        "Les messages envoyés entre-temps ne sont ni traités ni publiés."
+    ),
     "input.too_long": (
         "Votre message est trop long ({length} caractères, {limit} au plus). "
         "Résumez votre question ; vous pourrez donner les détails ensuite."
@@ -38,6 +43,7 @@ MESSAGES: dict[str, str] = {
         "  /privé <texte>   question privée : ticket pour le responsable du support\n"
         "  <numéro>         afficher la réponse proposée portant ce numéro\n"
         "  /communauté      publier la dernière question pour la communauté\n"
+        "  /ajouter <n°>    ajouter la dernière question à votre ticket n°<n°>\n"
         "  /aide            cette aide\n"
         "  /quitter         quitter (ou Ctrl-D)"
     ),
@@ -47,6 +53,11 @@ MESSAGES: dict[str, str] = {
     ),
     "console.community_answered": "{responder} a répondu à votre question : {link}",
     "console.link": "#{channel}, message {ts}",
+    "console.publish_choice": (
+        "Tapez /communauté pour la publier dans #communauté, ou /privé <texte> pour l'envoyer "
+        "en privé au support."
+    ),
+    "console.add_to_ticket": "Tapez {commands} pour l'ajouter à votre ticket.",
     "console.choices": (
         "Tapez un numéro pour lire une réponse, /communauté pour demander à la communauté "
         "ou /privé <texte> pour écrire au support en privé."

@@ -11,6 +11,10 @@ MESSAGES: dict[str, str] = {
     "discord.button.not_solved": "👎 Pas résolu",
     "discord.button.community": "Demander à la communauté",
     "discord.button.private": "Demander au support en privé",
+    "discord.button.publish": "Publier dans la communauté",
+    "discord.button.send_private": "Envoyer en privé au support",
+    "discord.button.add_to_ticket": "Ajouter à mon ticket n°{id}",
+    "discord.button.reopen": "Rouvrir le ticket",
     "discord.button.see": "Voir la réponse {n}",
     "discord.button.solved": "✅ C'est résolu",
     "discord.button.reply": "Répondre",
@@ -68,6 +72,9 @@ MESSAGES: dict[str, str] = {
     "discord.command.urgence": "Pour une question privée : le délai de réponse du support",
     "discord.form.private_title": "Question privée au support",
     "discord.form.private_label": "Votre question (seul le support la verra)",
+    "discord.form.private_placeholder": (
+        "Laissez vide pour envoyer votre question telle que vous l'avez posée."
+    ),
     "discord.form.reply_title": "Répondre au ticket n°{id}",
     "discord.form.reply_label": "Votre réponse (envoyée en privé au demandeur)",
     "discord.ack.private": (

@@ -28,11 +28,53 @@ MESSAGES: dict[str, str] = {
     "flow.ticket.confirm": (
         "Votre question privée est bien transmise au support (ticket n°{id}). Personne d'autre "
         "ne la verra. Vous aurez une réponse {due}.\n"
-        "Vous pouvez compléter votre demande en écrivant ici."
+        "Pour compléter votre demande, répondez dans le fil de ce message."
     ),
-    "flow.ticket.emergency": (
-        "🚨 Urgence majeure : le responsable du support et l'astreinte sont prévenus."
+    "flow.ticket.confirm_major": (
+        "🚨 Urgence majeure transmise au support (ticket n°{id}) : le responsable du support et "
+        "l'astreinte sont prévenus tout de suite. Personne d'autre ne la verra.\n"
+        "Pour compléter votre demande, répondez dans le fil de ce message."
     ),
+    "flow.ticket.withdrawn": (
+        "Votre question a été retirée du canal de la communauté : elle n'y est plus visible."
+    ),
+    "flow.ticket.offer_add": (
+        "Cette question concerne votre demande en cours ? Vous pouvez l'ajouter à votre ticket :"
+    ),
+    "flow.ticket.closed_followup": (
+        "Le ticket n°{id} est résolu : votre message n'a pas été transmis. Rouvrez le ticket "
+        "avec le bouton, ou posez une nouvelle question en m'écrivant hors de ce fil."
+    ),
+    "flow.ticket.reopened": (
+        "Votre ticket n°{id} est rouvert et transmis à nouveau au support. Réponse {due}."
+    ),
+    "flow.ticket.reopened_lead": "🔁 Ticket n°{id} rouvert par {asker} : le délai repart de zéro.",
+    "flow.ticket.not_closed": "Ce ticket est encore ouvert : écrivez simplement dans son fil.",
+    "flow.ticket.reopen_too_late": (
+        "Ce ticket est résolu depuis plus de {days} jours : posez une nouvelle question."
+    ),
+    "flow.ticket.escalated_lead": "🚨 Le ticket n°{id} a été escaladé à {target} (délai dépassé).",
+    "flow.nothing.consent": (
+        "Je n'ai pas trouvé de réponse dans l'aide. Comme sur le centre d'aide, une question est "
+        "publique par défaut : je peux la publier dans {channel}, où les membres de la "
+        "communauté s'entraident (votre nom et votre question y seront visibles). Vous pouvez "
+        "aussi l'envoyer en privé au support. Que préférez-vous ?"
+    ),
+    "flow.lead.store_down": (
+        "La base de données est indisponible : ce message n'a pas été transmis. Renvoyez-le "
+        "dans un instant."
+    ),
+    "flow.lead.not_a_question": (
+        "Je n'ai pas trouvé de réponse dans l'aide. Vos messages ne sont jamais publiés : pour "
+        "répondre à un ticket, écrivez dans le fil de sa carte ou utilisez le bouton Répondre."
+    ),
+    "flow.foreign": (
+        "Cette aide est en français : votre question sera transmise telle quelle, une réponse "
+        "en français est plus probable si vous la reformulez en français."
+    ),
+    "flow.community.repeat": "Vous avez déjà posé cette question : {link}",
+    "flow.community.withdrawn_post": "_Question retirée par son auteur._",
+    "flow.feedback.already": "Votre avis sur cette réponse est mis à jour (un avis par personne).",
     "flow.ticket.reply_sent": "Réponse envoyée à {asker} par {lead} :\n{text}",
     "flow.ticket.followup": "📨 Message de {asker} (ticket n°{id}) :\n{text}",
     "flow.ticket.followup_ack": "Votre message est transmis au support (ticket n°{id}).",
@@ -45,8 +87,10 @@ MESSAGES: dict[str, str] = {
     "flow.ticket.unknown": "Ce ticket est introuvable.",
     "flow.reminder.text": "⏰ Rappel : le ticket n°{id} de {asker} attend une réponse {due}.",
     "flow.absence.done": (
-        "C'est noté : support fermé {days} ({count} jour(s)). Les délais en tiennent compte."
+        "C'est noté : support fermé {days} ({count}). Les délais en tiennent compte."
     ),
+    "flow.absence.count_one": "1 jour",
+    "flow.absence.count_many": "{count} jours",
     "flow.absence.usage": (
         "Usage : `{command} absence AAAA-MM-JJ..AAAA-MM-JJ [motif]` (ou une liste de dates "
         "séparées par des espaces)."

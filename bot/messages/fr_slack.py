@@ -13,6 +13,10 @@ MESSAGES: dict[str, str] = {
     "slack.button.not_solved": "👎 Pas résolu",
     "slack.button.community": "Demander à la communauté",
     "slack.button.private": "Demander au support en privé",
+    "slack.button.publish": "Publier dans la communauté",
+    "slack.button.send_private": "Envoyer en privé au support",
+    "slack.button.add_to_ticket": "Ajouter à mon ticket n°{id}",
+    "slack.button.reopen": "Rouvrir le ticket",
     "slack.button.solved": "✅ C'est résolu",
     "slack.button.reply": "Répondre",
     "slack.button.close": "Ticket résolu",
@@ -51,7 +55,11 @@ MESSAGES: dict[str, str] = {
     "slack.urgency.normal": "Normale",
     "slack.urgency.urgent": "Urgente",
     "slack.urgency.major": "Urgence majeure",
+    "slack.urgency_hint.normal": "Réponse sous {deadline} h ouvrées au plus",
+    "slack.urgency_hint.urgent": "Réponse sous {hours} h ouvrées au plus",
+    "slack.urgency_hint.major": "Tout est bloqué : l'astreinte est prévenue, jour et nuit",
     "slack.form.empty": "Écrivez votre question.",
+    "slack.form.reply_empty": "Écrivez votre réponse.",
     "slack.form.too_long": "Votre question est trop longue ({length} caractères, {limit} au plus).",
     # tickets
     "slack.ticket.title": "🎫 Ticket n°{id} — {urgency}",
@@ -128,7 +136,8 @@ MESSAGES: dict[str, str] = {
     ),
     "slack.home.public": (
         "*Public par défaut* : une question sans réponse est publiée dans le canal de la "
-        "communauté, votre nom et votre question sont visibles de tous les membres. "
+        "communauté, votre nom et votre question sont visibles de tous les membres ; en message "
+        "privé, je vous demande d'abord si vous voulez la publier. "
         "Vous êtes prévenu dès qu'un membre répond ; marquez-la résolue d'un clic ou d'un ✅."
     ),
     "slack.home.private": (

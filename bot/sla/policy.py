@@ -4,6 +4,7 @@ for the customer, and when a reminder may be sent (opening hours on open days).
 - urgency "major" always uses the `always` calendar (24/7); otherwise SLA_CALENDAR decides.
 - target_at = deadline(created_at, SLA_TARGET_HOURS): the lead is reminded then (during opening
   hours for business tickets); due_at = deadline(created_at, SLA_DEADLINE_HOURS): escalation.
+  urgency "urgent": due_at after SLA_URGENT_HOURS (the asker is told), reminder at half of it.
 - While status == "waiting_customer" the clock stands still: `pause` stamps clock_paused_at,
   `resume` pushes target_at/due_at by the open time that elapsed during the pause.
 """
@@ -65,11 +66,21 @@ def plan(
     """Deadlines of a new ticket (session may be None when the database is down)."""
     kind = calendar_kind_for(urgency, settings)
     cal = load_calendar(session, settings, kind)
+    target, due = hours_for(urgency, settings)
     return Deadlines(
         calendar_kind=kind,
-        target_at=deadline(created_at, settings.sla_target_hours, cal),
-        due_at=deadline(created_at, settings.sla_deadline_hours, cal),
+        target_at=deadline(created_at, target, cal),
+        due_at=deadline(created_at, due, cal),
     )
+
+
+def hours_for(urgency: str | None, settings: Settings) -> tuple[float, float]:
+    """(reminder, deadline) in hours of open time. "urgent": SLA_URGENT_HOURS, reminded at half
+    of it (or at SLA_TARGET_HOURS if sooner)."""
+    if urgency == "urgent":
+        due = settings.sla_urgent_hours
+        return min(settings.sla_target_hours, due / 2), due
+    return settings.sla_target_hours, settings.sla_deadline_hours
 
 
 def pause(ticket: Ticket, now: datetime) -> None:

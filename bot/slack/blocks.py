@@ -2,8 +2,10 @@
 escalation cards. Pure functions: values in, (fallback text, blocks) out. Modals and the home tab
 are in `views.py`.
 
-Customer text is always shown through `text.quote()` (mass mentions neutralised); the ticket and
-escalation cards are only ever sent to private destinations (see `notifier.py`, `tickets.py`).
+Customer text is always shown through `text.quote()` (mass mentions neutralised, links
+unmasked); the ticket and escalation cards are only ever sent to private destinations (see
+bot/flows/tickets.py, notifier.py). Button values carry ids only (`q` question, `tk` ticket,
+`u`/`kb` a knowledge unit): who may click, and where things are, come from the database.
 """
 
 from __future__ import annotations
@@ -43,22 +45,22 @@ def actions(block_id: str, *elements: dict[str, Any]) -> Block:
     return {"type": "actions", "block_id": block_id, "elements": list(elements)}
 
 
-def choice_buttons(question_id: int | None, asker: str, text: str) -> list[dict[str, Any]]:
-    """Ask the community / ask the support privately (the question text prefills the form)."""
-    value = ids.pack(q=question_id, a=asker)
-    prefill = ids.pack(q=question_id, a=asker, t=neutralise(text))
+def choice_buttons(question_id: int | None, *, publish: bool = False) -> list[dict[str, Any]]:
+    """Ask the community / ask the support privately (the form is prefilled from the
+    database). `publish`: worded as the choice for a DM nothing answered."""
+    value = ids.pack(q=question_id)
+    community = "slack.button.publish" if publish else "slack.button.community"
+    private = "slack.button.send_private" if publish else "slack.button.private"
     return [
-        button(t("slack.button.community"), ids.ASK_COMMUNITY, value),
-        button(t("slack.button.private"), ids.ASK_PRIVATE, prefill),
+        button(t(community), ids.ASK_COMMUNITY, value),
+        button(t(private), ids.ASK_PRIVATE, value),
     ]
 
 
-def answer_message(
-    unit: Unit, answer: str, question_id: int | None, asker: str, text: str
-) -> Message:
+def answer_message(unit: Unit, answer: str, question_id: int | None) -> Message:
     """The answer (already Slack mrkdwn: `Knowledge.render(unit, "mrkdwn")`), its source and:
     it helped / not solved / community / private."""
-    value = ids.pack(q=question_id, a=asker, u=unit.id, t=neutralise(text))
+    value = ids.pack(q=question_id)
     blocks = [
         section(f"*{to_mrkdwn(unit.title)}*\n{answer}"),
         context(t("slack.answer.source", source=to_mrkdwn(unit.source))),
@@ -66,7 +68,7 @@ def answer_message(
             "answer_actions",
             button(t("slack.button.helped"), ids.HELPED, value, "primary"),
             button(t("slack.button.not_solved"), ids.NOT_SOLVED, value),
-            *choice_buttons(question_id, asker, text),
+            *choice_buttons(question_id),
         ),
     ]
     fallback = f"{unit.title}\n{shorten(answer, 2000)}\n" + t(
@@ -75,14 +77,12 @@ def answer_message(
     return fallback, blocks
 
 
-def suggestions_message(
-    suggestions: Sequence[Any], question_id: int | None, asker: str, text: str
-) -> Message:
+def suggestions_message(suggestions: Sequence[Any], question_id: int | None) -> Message:
     """Up to three possible answers, each with a "see" button, then the same two choices."""
     blocks: list[Block] = [section(t("slack.suggestions.intro"))]
     for index, item in enumerate(list(suggestions)[:3]):
         unit = item.unit
-        value = ids.pack(q=question_id, a=asker, u=unit.id, kb=unit.kb, t=neutralise(text))
+        value = ids.pack(q=question_id, u=unit.id, kb=unit.kb)
         blocks.append(
             section(
                 f"• *{to_mrkdwn(unit.title)}*",
@@ -92,25 +92,48 @@ def suggestions_message(
             )
         )
     blocks.append(context(t("slack.choices.intro")))
-    blocks.append(actions("choices", *choice_buttons(question_id, asker, text)))
+    blocks.append(actions("choices", *choice_buttons(question_id)))
     titles = ", ".join(item.unit.title for item in list(suggestions)[:3])
     return f"{t('slack.suggestions.intro')} {titles}", blocks
 
 
-def choices_message(intro: str, question_id: int | None, asker: str, text: str) -> Message:
-    return intro, [section(intro), actions("choices", *choice_buttons(question_id, asker, text))]
+def choices_message(intro: str, question_id: int | None, *, publish: bool = False) -> Message:
+    buttons = choice_buttons(question_id, publish=publish)
+    return neutralise(intro), [section(neutralise(intro)), actions("choices", *buttons)]
 
 
-def private_choice_message(intro: str, question_id: int | None, asker: str, text: str) -> Message:
-    value = ids.pack(q=question_id, a=asker, t=neutralise(text))
+def private_choice_message(intro: str, question_id: int | None) -> Message:
+    value = ids.pack(q=question_id)
     return intro, [
         section(intro),
         actions("choices", button(t("slack.button.private"), ids.ASK_PRIVATE, value)),
     ]
 
 
+def add_to_ticket_message(intro: str, question_id: int | None, tickets: Sequence[int]) -> Message:
+    """One "Ajouter à mon ticket n°N" button per open ticket (ids: ticket and question)."""
+    choices = [
+        button(
+            t("slack.button.add_to_ticket", id=tk),
+            f"{ids.ADD_TO_TICKET}_{n}",
+            ids.pack(tk=tk, q=question_id),
+        )
+        for n, tk in enumerate(list(tickets)[:3])
+    ]
+    return intro, [section(intro), actions("add_to_ticket", *choices)]
+
+
+def ticket_closed_message(text: str, ticket_id: int, *, reopen: bool) -> Message:
+    """To the asker: the ticket is closed; a "reopen" button while that is allowed."""
+    blocks: list[Block] = [section(text)]
+    if reopen:
+        value = ids.pack(tk=ticket_id)
+        blocks.append(actions("ticket", button(t("slack.button.reopen"), ids.TICKET_REOPEN, value)))
+    return text, blocks
+
+
 def community_post(asker: str, text: str, question_id: int, *, solved: bool = False) -> Message:
-    """The public post: asker named, question quoted with mass mentions neutralised."""
+    """The public post: asker named, question quoted (mentions neutralised, links unmasked)."""
     title = t("slack.community.solved_title" if solved else "slack.community.title", asker=asker)
     blocks = [section(f"*{title}*"), section(quote(text))]
     if solved:
@@ -123,7 +146,7 @@ def community_post(asker: str, text: str, question_id: int, *, solved: bool = Fa
                 button(
                     t("slack.button.solved"),
                     ids.SOLVED_IN_COMMUNITY,
-                    ids.pack(q=question_id, a=asker),
+                    ids.pack(q=question_id),
                     "primary",
                 ),
             )
@@ -132,12 +155,10 @@ def community_post(asker: str, text: str, question_id: int, *, solved: bool = Fa
     return fallback, blocks
 
 
-def community_answered(
-    responder: str, link: str, question_id: int, asker: str, channel: str, ts: str
-) -> Message:
+def community_answered(responder: str, link: str, question_id: int) -> Message:
     """DM to the asker: someone answered (link), and a button to mark it solved."""
     text = t("slack.community.answered", responder=responder, link=link)
-    value = ids.pack(q=question_id, a=asker, c=channel, ts=ts)
+    value = ids.pack(q=question_id)
     return text, [
         section(text),
         actions(

@@ -19,6 +19,8 @@ SOLVED_IN_COMMUNITY = "community_solved"
 TICKET_REPLY = "ticket_reply"
 TICKET_CLOSE = "ticket_close"
 TICKET_ASKER_SOLVED = "ticket_asker_solved"
+TICKET_REOPEN = "ticket_reopen"
+ADD_TO_TICKET = "add_to_ticket"  # suffixed _0, _1, _2 (one per open ticket)
 
 # views
 QUESTION_FORM = "question_form"

@@ -30,24 +30,31 @@ class SlackRenderer:
         return blocks.notice(text)
 
     def answer(self, unit: Unit, body: str, asked: Asked) -> Message:
-        return blocks.answer_message(unit, body, asked.question_id, asked.asker, asked.text)
+        return blocks.answer_message(unit, body, asked.question_id)
 
     def suggestions(self, suggestions: Sequence[Suggestion], asked: Asked) -> Message:
-        return blocks.suggestions_message(suggestions, asked.question_id, asked.asker, asked.text)
+        return blocks.suggestions_message(suggestions, asked.question_id)
 
     def choices(self, intro: str, asked: Asked) -> Message:
-        return blocks.choices_message(intro, asked.question_id, asked.asker, asked.text)
+        return blocks.choices_message(intro, asked.question_id)
 
     def private_choice(self, intro: str, asked: Asked) -> Message:
-        return blocks.private_choice_message(intro, asked.question_id, asked.asker, asked.text)
+        return blocks.private_choice_message(intro, asked.question_id)
+
+    def publish_choice(self, intro: str, asked: Asked) -> Message:
+        return blocks.choices_message(intro, asked.question_id, publish=True)
+
+    def add_to_ticket(self, intro: str, asked: Asked, tickets: Sequence[int]) -> Message:
+        return blocks.add_to_ticket_message(intro, asked.question_id, tickets)
+
+    def ticket_closed(self, text: str, ticket: TicketView, *, reopen: bool) -> Message:
+        return blocks.ticket_closed_message(text, ticket.id, reopen=reopen)
 
     def community_post(self, asked: Asked, *, solved: bool = False) -> Message:
         return blocks.community_post(asked.asker, asked.text, asked.question_id or 0, solved=solved)
 
     def community_answered(self, responder: str, link: str, asked: Asked, post: Posted) -> Message:
-        return blocks.community_answered(
-            responder, link, asked.question_id or 0, asked.asker, post.channel, post.ts
-        )
+        return blocks.community_answered(responder, link, asked.question_id or 0)
 
     def ticket_card(self, ticket: TicketView, received: str) -> Message:
         return blocks.ticket_card(ticket, received)

@@ -26,7 +26,7 @@ from bot.slack.text import for_matching, mentions, strip_mention
 from bot.slack.transport import SlackTransport
 
 HUMAN_SUBTYPES = {None, "", "file_share", "thread_broadcast"}
-SOLVED_REACTIONS = {"white_check_mark", "heavy_check_mark", "white_check_mark::skin-tone-2"}
+SOLVED_REACTIONS = {"white_check_mark", "heavy_check_mark"}  # with any skin tone (`::skin-tone-N`)
 
 
 class Support(SupportFlows[Message]):
@@ -73,7 +73,8 @@ class Support(SupportFlows[Message]):
 
     def on_reaction(self, event: dict[str, Any]) -> None:
         item = event.get("item") or {}
-        if event.get("reaction") not in SOLVED_REACTIONS or item.get("type") != "message":
+        reaction = str(event.get("reaction") or "").split("::")[0]
+        if reaction not in SOLVED_REACTIONS or item.get("type") != "message":
             return
         channel, ts, user = item.get("channel"), item.get("ts"), event.get("user")
         if not isinstance(channel, str) or not ts or not isinstance(user, str):

@@ -15,18 +15,35 @@ import unicodedata
 WORD_JOINER = "\u2060"  # invisible: "@\u2060channel" reads as @channel and pings nobody
 MAX_BLOCK_TEXT = 2900  # a section's text is limited to 3000 characters
 
-_SPECIAL = re.compile(r"<!(channel|here|everyone)(?:\|[^>]*)?>", re.IGNORECASE)
+_SPECIAL = re.compile(r"<!(channel|here|everyone|group)(?:\|[^>]*)?>", re.IGNORECASE)
 _SUBTEAM = re.compile(r"<!subteam\^[A-Z0-9]+(?:\|@?([^>]*))?>", re.IGNORECASE)
+_OTHER = re.compile(r"<!([^>|^]*)[^>|]*(?:\|([^>]*))?>")  # <!date^…|fallback>, anything else
+_MASKED = re.compile(r"<([a-z][a-z0-9+.-]*:[^>|\s]+)\|([^>]*)>", re.IGNORECASE)
 _LITERAL = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
 _MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
 _CONTROL = {c for c in map(chr, range(32)) if c not in "\n\t"} | {"\x7f"}
 
 
 def neutralise(text: str) -> str:
-    """Defuse `<!channel>`, `<!here>`, `<!everyone>`, `<!subteam^…>` and literal @channel."""
+    """Defuse every special mention: `<!channel>`, `<!here>`, `<!everyone>`, `<!group>`,
+    `<!subteam^…>`, any other `<!…>` (its fallback text is kept) and literal @channel."""
     text = _SPECIAL.sub(lambda m: f"@{WORD_JOINER}{m.group(1).lower()}", text)
     text = _SUBTEAM.sub(lambda m: f"@{WORD_JOINER}{m.group(1) or 'groupe'}", text)
+    text = _OTHER.sub(lambda m: m.group(2) or f"@{WORD_JOINER}{m.group(1)}", text)
     return _LITERAL.sub(lambda m: f"@{WORD_JOINER}{m.group(1)}", text)
+
+
+def unmask(text: str) -> str:
+    """Links show where they really go: `<https://a.example|texte>` -> `texte (<https://a.example>)`
+    (a label that is its own URL is dropped), so a label can never lie about its target."""
+
+    def show(m: re.Match[str]) -> str:
+        target, label = m.group(1), m.group(2).strip()
+        if not label or label.rstrip("/") == target.rstrip("/"):
+            return f"<{target}>"
+        return f"{label} (<{target}>)"
+
+    return _MASKED.sub(show, text)
 
 
 def escape(text: str) -> str:
@@ -54,8 +71,9 @@ def shorten(text: str, limit: int = MAX_BLOCK_TEXT) -> str:
 
 
 def quote(text: str, limit: int = MAX_BLOCK_TEXT) -> str:
-    """Neutralised, shortened and quoted line by line (`> `), safe for a public post."""
-    body = shorten(printable(neutralise(text)).strip(), limit) or "…"
+    """Neutralised, links unmasked, shortened and quoted line by line (`> `), safe for a
+    public post."""
+    body = shorten(printable(unmask(neutralise(text))).strip(), limit) or "…"
     return "\n".join(f"> {line}" if line.strip() else ">" for line in body.splitlines())
 
 

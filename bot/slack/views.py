@@ -28,8 +28,11 @@ def question_form(
     private: bool = False,
     question_id: int | None = None,
     channel: str | None = None,
+    urgent_hours: int = 12,
+    deadline_hours: int = 48,
 ) -> dict[str, Any]:
-    """The help center's form: question, "Question privée" checkbox, urgency."""
+    """The help center's form: question, "Question privée" checkbox, urgency (what "Urgente"
+    means is said: SLA_URGENT_HOURS)."""
     private_option = _option(
         ids.PRIVATE_VALUE, t("slack.form.private_option"), t("slack.form.private_option_hint")
     )
@@ -40,7 +43,14 @@ def question_form(
     }
     if private:
         checkbox["initial_options"] = [private_option]
-    urgencies = [_option(u, t(f"slack.urgency.{u}")) for u in ids.URGENCIES]
+    urgencies = [
+        _option(
+            u,
+            t(f"slack.urgency.{u}"),
+            t(f"slack.urgency_hint.{u}", hours=urgent_hours, deadline=deadline_hours),
+        )
+        for u in ids.URGENCIES
+    ]
     question: dict[str, Any] = {
         "type": "plain_text_input",
         "action_id": ids.Q_INPUT,

@@ -8,8 +8,8 @@ def test_report_counts_and_lists_what_to_improve(desk, sessions, clock) -> None:
     answered = desk.ask(asker="U1", text=BROWSER, kb="test-kb")
     desk.feedback(answered.question_id, "U1", helpful=False)
     desk.feedback(answered.question_id, "U2", helpful=True)
-    for asker in ("U1", "U2"):  # the same unanswered question, twice
-        missed = desk.ask(asker=asker, text=GIBBERISH, kb="test-kb")
+    for asker in ("U1", "U2"):  # the same unanswered question, twice, in a help channel
+        missed = desk.ask(asker=asker, text=GIBBERISH, kb="test-kb", public=True)
         assert missed.kind == "suggestions"
     post = desk.to_community(missed.question_id)
     desk.record_community_post(post.question_id, "C0COMMUNITY", "1.000001")
@@ -42,3 +42,18 @@ def test_report_counts_and_lists_what_to_improve(desk, sessions, clock) -> None:
     text = render_report(recent, 30)
     assert "2× " + GIBBERISH in text and "test-kb/navigateur" in text
     assert "1796" not in text and "en panne" not in text  # private text is never quoted
+
+
+def test_report_never_quotes_an_unpublished_dm_nor_a_ticket(desk, sessions) -> None:
+    """Issue 8: only what was asked in public, or published by its asker, may be quoted."""
+    desk.ask(asker="U1", text=GIBBERISH + " RIB FR76 dans un DM", kb="test-kb")
+    made_private = desk.ask(asker="U2", text=GIBBERISH + " contrat Dupont", kb="test-kb")
+    post = desk.to_community(made_private.question_id)
+    desk.record_community_post(post.question_id, "C0COMMUNITY", "1.000002")
+    desk.open_ticket(asker="U2", text="finalement privé", question_id=made_private.question_id)
+    desk.ask(asker="U3", text=GIBBERISH + " a &lt; b &amp; c", kb="test-kb", public=True)
+    with sessions() as s:
+        report = build_report(s, T0 + timedelta(hours=1), days=30)
+    text = render_report(report, 30)
+    assert "FR76" not in text and "Dupont" not in text
+    assert "a < b & c" in text and "&lt;" not in text

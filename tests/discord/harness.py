@@ -122,6 +122,17 @@ def custom_ids(call: Call) -> list[str]:
     ]
 
 
+def message_of(fake: FakeDiscord, call: Call) -> dict[str, Any]:
+    """The message the stand-in stored for a POST the bot made (to click its buttons, reply)."""
+    channel = call.path.split("/")[2]
+    content = (call.json or {}).get("content")
+    return next(
+        m
+        for m in reversed(list(fake.messages.values()))
+        if m["channel_id"] == channel and m.get("content") == content
+    )
+
+
 def dm_channel(fake: FakeDiscord, user: str) -> str:
     return str(fake.rest.dm_for(user)["id"])
 

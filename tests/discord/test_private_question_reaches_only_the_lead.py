@@ -1,11 +1,12 @@
 """/question privee:True on Discord: acknowledged before anything else, a ticket card with the
 question as asked in the lead's DM (with its due time), a confirmation in the asker's DM, the
-lead's answer relayed by DM, and the private text nowhere but those DMs (the privacy scan)."""
+lead's answer relayed by DM, the asker's reply to the confirmation sent to the lead, and the
+private text nowhere but those DMs (the privacy scan)."""
 
 from __future__ import annotations
 
 from tests.discord.fake_discord import ASKER, GENERAL, LEAD, MEMBER, FakeDiscord
-from tests.discord.harness import Running, custom_ids, dm_channel, leaks, text_of
+from tests.discord.harness import Running, custom_ids, dm_channel, leaks, message_of, text_of
 
 SECRET = "Mon IBAN FR76 3000 6000 0112 3456 7890 189 @everyone est refusé, que faire ?"
 
@@ -51,9 +52,16 @@ def test_a_private_question_reaches_only_the_lead(bot: Running) -> None:
     )
     assert "Réponse du support" in relay.json["content"]
 
-    # the asker follows up by DM: it goes to the lead (reply to the card), not to the knowledge
-    fake.user_message(None, ASKER, "Merci, et pour le RIB de ma cliente ?")
-    fake.wait_for(lambda f: any("RIB de ma cliente" in text_of(c) for c in f.posts(lead_dm)))
+    # the asker replies to the ticket's confirmation (its conversation): it goes to the lead,
+    # as a reply to the card, not to the knowledge
+    confirmation = message_of(fake, confirm)
+    fake.user_message(
+        None, ASKER, "Merci, et pour le RIB de ma cliente ?", reference=confirmation["id"]
+    )
+    followup = fake.wait_for(
+        lambda f: next((c for c in f.posts(lead_dm) if "RIB de ma cliente" in text_of(c)), None)
+    )
+    assert followup.json["message_reference"]["message_id"] == card_id
 
     # another member clicking the lead's buttons is refused
     fake.click(MEMBER, fake.messages[card_id], custom_ids(card)[1])

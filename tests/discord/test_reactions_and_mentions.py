@@ -1,17 +1,20 @@
 """A ✅ reaction on a community post marks it solved (a thank-you in its thread), only when its
-asker adds it; a message
-that mentions the bot in any channel is answered there, as a reply."""
+asker adds it; a message that mentions the bot in any channel is answered there, as a reply."""
 
 from __future__ import annotations
 
 from tests.discord import payloads as p
 from tests.discord.fake_discord import ASKER, BOT, COMMUNITY, GENERAL, GUILD, MEMBER, FakeDiscord
-from tests.discord.harness import Running, dm_channel, text_of
+from tests.discord.harness import Running, custom_ids, dm_channel, message_of, text_of
 
 
 def test_a_check_mark_from_the_asker_solves_the_community_question(bot: Running) -> None:
     fake = bot.fake
     fake.user_message(None, ASKER, "Quelle est la recette de la tarte tatin aux pommes ?")
+    # nothing found in a DM: published once the asker chooses to
+    choice = fake.wait_for(lambda f: next(iter(f.posts(dm_channel(f, ASKER))), None))
+    publish = next(c for c in custom_ids(choice) if c.startswith("community:"))
+    fake.click(ASKER, message_of(fake, choice), publish)
     post = fake.wait_for(
         lambda f: next((c for c in f.posts(COMMUNITY) if "tatin" in text_of(c)), None)
     )

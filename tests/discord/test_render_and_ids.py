@@ -85,3 +85,47 @@ def test_the_ticket_card_carries_the_question_as_asked() -> None:
         ticket, lead="9", received="hier", due="demain", show_text=False
     )
     assert "IBAN" not in hidden.content + hidden.detail
+
+
+def test_masked_links_show_their_real_target_in_public_text() -> None:
+    shown = quote(
+        "voir [https://support.example.fr](https://evil.example/x) ou [ici](<https://a.fr>)"
+    )
+    assert (
+        shown
+        == "> voir https://support.example.fr (<https://evil.example/x>) ou ici (<https://a.fr>)"
+    )
+    assert quote("[https://a.fr/](https://a.fr)") == "> <https://a.fr>"
+
+
+def test_the_consent_add_and_reopen_buttons_carry_ids_only() -> None:
+    render = DiscordRenderer()
+    asked = Asked(8, "77", "Ma question privée @here")
+    choice = render.publish_choice("Rien trouvé @everyone", asked)
+    assert [b.custom_id for b in choice.buttons] == ["community:8", "sendprivate:8"]
+    assert "@everyone" not in choice.content
+    offer = render.add_to_ticket("Ajouter ?", asked, [3, 4, 5, 6])
+    assert [b.custom_id for b in offer.buttons] == ["add:3:8", "add:4:8", "add:5:8"]
+    assert ids.parse("add:3:8") == ids.Action(ids.ADD_TO_TICKET, 3, "8")
+    assert all("privée" not in b.custom_id for b in choice.buttons + offer.buttons)
+    from datetime import UTC, datetime
+
+    now = datetime(2026, 12, 24, 16, tzinfo=UTC)
+    ticket = TicketView(
+        id=3,
+        asker="77",
+        text="x",
+        urgency="normal",
+        status="closed",
+        created_at=now,
+        target_at=now,
+        due_at=now,
+        due_text="",
+        emergency=False,
+        lead_channel=None,
+        lead_ts=None,
+        asker_channel=None,
+    )
+    closed = render.ticket_closed("Votre ticket n°3 est résolu.", ticket, reopen=True)
+    assert [b.custom_id for b in closed.buttons] == ["reopen:3"]
+    assert render.ticket_closed("Résolu.", ticket, reopen=False).buttons == ()

@@ -1,6 +1,7 @@
 """The SLA sweep and the announcer, shared with Slack, on Discord: a ticket recorded while the
 bot was away (its deadline long past) gets its card in the lead's DM, its confirmation in the
-asker's DM, and one escalation in ESCALATION_TO's DM carrying the question; nowhere else."""
+asker's DM, and one escalation in ESCALATION_TO's DM carrying the question (the lead is told of
+it); nowhere else."""
 
 from __future__ import annotations
 
@@ -31,7 +32,9 @@ def test_an_overdue_ticket_is_announced_and_escalated_once(db_url: str, tmp_path
     try:
         lead_dm, oncall_dm = dm_channel(fake, LEAD), dm_channel(fake, ESCALATION)
         card = fake.wait_for(
-            lambda f: next((c for c in f.posts(lead_dm) if f"n°{ticket.id}" in text_of(c)), None)
+            lambda f: next(
+                (c for c in f.posts(lead_dm) if f"Ticket n°{ticket.id}**" in text_of(c)), None
+            )
         )
         assert card.json["embeds"][0]["description"] == SECRET
         fake.wait_for(
@@ -41,6 +44,11 @@ def test_an_overdue_ticket_is_announced_and_escalated_once(db_url: str, tmp_path
             lambda f: next((c for c in f.posts(oncall_dm) if "Escalade" in text_of(c)), None)
         )
         assert SECRET in text_of(escalation)  # a person: the question is shown in their DM
+        # the lead hears of the escalation too (without the question)
+        told = fake.wait_for(
+            lambda f: next((c for c in f.posts(lead_dm) if "escaladé" in text_of(c)), None)
+        )
+        assert SECRET not in text_of(told)
         assert leaks(fake, SECRET) == []
         assert pinging(fake) == []
     finally:

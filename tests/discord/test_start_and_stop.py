@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from tests.discord import payloads as p
-from tests.discord.fake_discord import APP, ASKER, COMMUNITY, GUILD, FakeDiscord
+from tests.discord.fake_discord import APP, ASKER, COMMUNITY, GUILD, HELP, FakeDiscord
 from tests.discord.harness import Running, environment, start, text_of
 
 
@@ -62,7 +62,8 @@ def test_a_forum_community_gets_one_post_per_question(db_url: str, tmp_path: Pat
     running = start(db_url, tmp_path, community_kind=p.FORUM)
     fake = running.fake
     try:
-        fake.user_message(None, ASKER, "Quelle est la recette de la tarte tatin aux pommes ?")
+        # a help-channel question (already public) is handed over without asking
+        fake.user_message(HELP, ASKER, "Quelle est la recette de la tarte tatin aux pommes ?")
         post = fake.wait_for(
             lambda f: next((c for c in f.posts(COMMUNITY) if "tatin" in text_of(c)), None)
         )

@@ -10,8 +10,11 @@ from tests.slack.harness import buttons
 
 
 def _post_question(slack) -> tuple[str, str]:
-    """A DM question nothing answers: auto-posted; returns the community post (channel, ts)."""
+    """A DM question nothing answers, published by its asker's choice (issue 8: a DM is never
+    published without it); returns the community post (channel, ts)."""
     slack.send.dm(NOTHING_Q)
+    assert not slack.posts(COMMUNITY)
+    slack.send.click(buttons(slack.posts("D0ASKER")[-1])["ask_community"])
     [post] = slack.posts(COMMUNITY)
     with slack.sessions() as s:
         thread = s.scalars(select(CommunityThread)).one()

@@ -61,8 +61,11 @@ def test_reminder_without_a_card_is_a_dm(fake) -> None:
 
 def test_escalation_to_a_person_has_summary_question_and_buttons(fake) -> None:
     notifier(fake).escalate(TICKET)
-    [call] = fake.of("chat.postMessage")
+    call, told = fake.of("chat.postMessage")
     assert call.params["channel"] == "D0ONCALL"
+    # issue 8: the lead hears of it too, in the card's thread, without the private text
+    assert (told.params["channel"], told.params["thread_ts"]) == ("D0LEAD", TICKET.lead_ts)
+    assert "escaladé" in told.blob() and "Dupont" not in told.blob()
     blob = call.blob()
     assert "Escalade" in blob and "Dupont" in blob and "<@U0LEAD>" in blob
     assert set(buttons(call)) == {"ticket_reply", "ticket_close"}
@@ -70,14 +73,14 @@ def test_escalation_to_a_person_has_summary_question_and_buttons(fake) -> None:
 
 def test_escalation_to_a_public_channel_leaves_the_private_text_out(fake) -> None:
     notifier(fake, escalation_to="C0ALERTS").escalate(TICKET)
-    [call] = fake.of("chat.postMessage")
+    call, _told_the_lead = fake.of("chat.postMessage")
     assert call.params["channel"] == "C0ALERTS"
     assert "Dupont" not in call.blob() and "ticket n°12" in call.blob().lower()
 
 
 def test_escalation_to_a_private_channel_shows_the_text(fake) -> None:
     notifier(fake, escalation_to="G0ALERTS").escalate(TICKET)
-    assert "Dupont" in fake.last("chat.postMessage").blob()
+    assert "Dupont" in fake.posts_to("G0ALERTS")[0].blob()
 
 
 def test_a_failed_post_raises_so_the_sweep_retries(fake) -> None:

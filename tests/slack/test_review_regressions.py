@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
-from bot.db.models import CommunityThread, Question
+from bot.db.models import CommunityThread, Question, Ticket
 from bot.slack.support import Support
 from tests.slack.conftest import COMMUNITY, NOTHING_Q, UNSURE_Q
 from tests.slack.harness import buttons
@@ -33,11 +33,14 @@ class FlakySessions:
 
 def test_a_dm_during_a_database_blip_never_becomes_a_public_question(slack) -> None:
     slack.send.submit_question("Mon client Dupont a un impayé", private=True)
+    with slack.sessions() as s:
+        thread = s.scalars(select(Ticket)).one().asker_ts
     slack.fake.reset()
     # begin() 1: event dedupe; 2: the follow-up to the open ticket fails (a blip); 3+: fine again
+    # (issue 8: a follow-up is a reply in the ticket's DM thread)
     slack.desk.sessions = FlakySessions(slack.sessions, fail_at=2)
     secret = f"{NOTHING_Q} le RIB de Dupont est FR76 3000 4000"
-    assert slack.send.dm(secret).status == 200
+    assert slack.send.dm(secret, thread_ts=thread).status == 200
     assert not [c for c in slack.posts(COMMUNITY) if "FR76" in c.blob()]
     with slack.sessions() as s:
         assert not s.scalars(select(Question).where(Question.text.contains("FR76"))).all()
@@ -92,7 +95,8 @@ def test_asking_the_community_twice_posts_once(slack) -> None:
 
 
 def test_a_community_answer_during_an_outage_is_announced_after_the_replay(slack) -> None:
-    slack.send.dm(NOTHING_Q)  # nothing found: posted to the community automatically
+    slack.send.dm(NOTHING_Q)  # nothing found: published by the asker's choice (issue 8)
+    slack.send.click(buttons(slack.posts("D0ASKER")[-1])["ask_community"])
     [post] = slack.posts(COMMUNITY)
     post_ts = post.response["ts"]
     slack.fake.reset()

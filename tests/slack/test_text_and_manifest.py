@@ -26,7 +26,7 @@ MANIFEST = Path(__file__).resolve().parents[2] / "manifest.yml"
 def test_mass_mentions_are_neutralised() -> None:
     raw = (
         "<!channel> <!here|here> <!everyone> <!subteam^S012AB|@support> <!subteam^S9> "
-        "@channel @Here @everyone <@U123> <!date^1392734382^{date}|Feb 18>"
+        "@channel @Here @everyone <@U123> <!date^1392734382^{date}|Feb 18> <!group> <!foo^x>"
     )
     safe = neutralise(raw)
     for bad in (
@@ -39,8 +39,17 @@ def test_mass_mentions_are_neutralised() -> None:
         "@everyone",
     ):
         assert bad not in safe
-    assert "<@U123>" in safe and "<!date^" in safe  # user mentions and dates untouched
+    # issue 8: EVERY <!…> is defused (a date keeps its fallback text); user mentions stay
+    assert "<!" not in safe and "Feb 18" in safe and "@\u2060group" in safe
+    assert "<@U123>" in safe
     assert "@\u2060support" in safe
+
+
+def test_masked_links_show_their_real_target() -> None:
+    quoted = quote("voir <https://evil.example|https://support.example.fr> ou <https://a.fr|a.fr>")
+    assert "https://support.example.fr (<https://evil.example>)" in quoted
+    assert "|https://support.example.fr>" not in quoted
+    assert "<https://a.fr|" not in quoted
 
 
 def test_form_text_is_escaped_then_quoted() -> None:

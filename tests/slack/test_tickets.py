@@ -118,9 +118,12 @@ def test_lead_replies_asker_follows_up_lead_closes(slack) -> None:
     [relay] = slack.posts("D0ASKER")
     assert "Réponse du support" in relay.blob() and "modèle de courrier" in relay.blob()
     assert _ticket(slack).status == "answered"
-    # the asker's follow-up in the DM reaches the lead, in the card's thread
+    # the asker's follow-up in their ticket's thread (issue 8: the confirmation's thread is
+    # the ticket's conversation) reaches the lead, in the card's thread
+    confirm_ts = _ticket(slack).asker_ts
+    assert relay.params["thread_ts"] == confirm_ts
     slack.fake.reset()
-    slack.send.dm("Merci, et s'il ne répond pas ?")
+    slack.send.dm("Merci, et s'il ne répond pas ?", thread_ts=confirm_ts)
     [followup] = slack.posts("D0LEAD")
     assert followup.params["thread_ts"] == ticket.lead_ts
     assert "s'il ne répond pas" in followup.blob()
@@ -154,7 +157,7 @@ def test_lead_declares_an_absence(slack) -> None:
     refused = slack.send.command("absence 2026-12-24..2026-12-31", user=MEMBER)
     assert refused.status == 200 and "Seul le responsable" in refused.body
     answer = slack.send.command("absence 2026-12-24..2026-12-31 congés de Noël", user=LEAD)
-    assert "8 jour(s)" in answer.body
+    assert "(8 jours)" in answer.body
     with slack.sessions() as s:
         days = sorted(d.day for d in s.scalars(select(ClosedDay)))
         reasons = {d.reason for d in s.scalars(select(ClosedDay))}

@@ -1,6 +1,7 @@
-"""Button clicks (block_actions). Every handler acks first, then works; buttons about a question
-check that the clicker is its asker, ticket buttons that the clicker is the support lead (or
-ESCALATION_TO), "c'est résolu" on a relayed answer that the clicker is the ticket's asker."""
+"""Button clicks (block_actions). Every handler acks first, then works. Buttons carry ids only
+(`q`, `tk`, `u`/`kb`); the shared flows (bot.flows.clicks) check the clicker against the
+database: a question's buttons are its asker's, ticket buttons the support lead's (or
+ESCALATION_TO's), "c'est résolu" and "rouvrir" on a ticket its asker's."""
 
 from __future__ import annotations
 
@@ -12,8 +13,6 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.flows.clicks import Click
-from bot.flows.ports import Asked
-from bot.messages import t
 from bot.slack import ids
 from bot.slack.support import Support
 from bot.slack.text import unescape
@@ -44,17 +43,11 @@ class SlackClick:
     def question_id(self) -> int | None:
         return self.number("q")
 
-    def asked(self) -> Asked:
-        return Asked(self.question_id, self.user, str(self.value.get("t") or ""))
-
-    def is_asker(self) -> bool:
-        return self.value.get("a") == self.user
-
 
 Handler = Callable[[Support, SlackClick, WebClient], None]
 
 
-def handler(fn: Handler, *, asker_only: bool = False) -> Callable[..., None]:
+def handler(fn: Handler) -> Callable[..., None]:
     def listener(
         ack: Ack,
         body: dict[str, Any],
@@ -65,9 +58,6 @@ def handler(fn: Handler, *, asker_only: bool = False) -> Callable[..., None]:
         ack()
         support: Support = context["support"]
         click = SlackClick(body, action)
-        if asker_only and not click.is_asker():
-            support.clicks.whisper(click.click, t("flow.not_yours"))
-            return
         with support.reporting(click.user, click.channel, click.thread_ts):
             fn(support, click, client)
 
@@ -80,7 +70,7 @@ def helped(support: Support, click: SlackClick, client: WebClient) -> None:
 
 
 def not_solved(support: Support, click: SlackClick, client: WebClient) -> None:
-    support.clicks.not_solved(click.click, click.asked())
+    support.clicks.not_solved(click.click, click.question_id)
 
 
 def ask_community(support: Support, click: SlackClick, client: WebClient) -> None:
@@ -88,11 +78,16 @@ def ask_community(support: Support, click: SlackClick, client: WebClient) -> Non
 
 
 def ask_private(support: Support, click: SlackClick, client: WebClient) -> None:
+    asked = support.clicks.owned(click.click, click.question_id)
+    if asked is None:
+        return
     form = question_form(
-        prefill=unescape(str(click.value.get("t") or "")),
+        prefill=unescape(asked.text),
         private=True,
-        question_id=click.question_id,
+        question_id=asked.question_id,
         channel=click.channel,
+        urgent_hours=support.settings.sla_urgent_hours,
+        deadline_hours=support.settings.sla_deadline_hours,
     )
     client.views_open(trigger_id=click.trigger_id, view=form)
 
@@ -100,16 +95,14 @@ def ask_private(support: Support, click: SlackClick, client: WebClient) -> None:
 def show_suggestion(support: Support, click: SlackClick, client: WebClient) -> None:
     support.clicks.show_suggestion(
         click.click,
+        click.question_id,
         kb=str(click.value.get("kb") or ""),
         unit_id=str(click.value.get("u") or ""),
-        asked=click.asked(),
     )
 
 
 def community_solved(support: Support, click: SlackClick, client: WebClient) -> None:
-    channel = str(click.value.get("c") or click.channel)
-    ts = str(click.value.get("ts") or click.message_ts or "")
-    support.clicks.community_solved(click.click, click.question_id, channel=channel, ts=ts)
+    support.clicks.community_solved(click.click, click.question_id)
 
 
 def ticket_reply(support: Support, click: SlackClick, client: WebClient) -> None:
@@ -122,19 +115,27 @@ def ticket_close(support: Support, click: SlackClick, client: WebClient) -> None
     support.clicks.ticket_close(click.click, click.number("tk"))
 
 
+def ticket_reopen(support: Support, click: SlackClick, client: WebClient) -> None:
+    support.clicks.ticket_reopen(click.click, click.number("tk"))
+
+
+def add_to_ticket(support: Support, click: SlackClick, client: WebClient) -> None:
+    support.clicks.add_to_ticket(click.click, click.number("tk"), click.question_id)
+
+
 def ticket_asker_solved(support: Support, click: SlackClick, client: WebClient) -> None:
     support.clicks.ticket_asker_solved(click.click, click.number("tk"))
 
 
 def register(app: App) -> None:
-    app.action(ids.HELPED)(handler(helped, asker_only=True))
-    app.action(ids.NOT_SOLVED)(handler(not_solved, asker_only=True))
-    app.action(ids.ASK_COMMUNITY)(handler(ask_community, asker_only=True))
-    app.action(ids.ASK_PRIVATE)(handler(ask_private, asker_only=True))
-    app.action(re.compile(rf"^{ids.SHOW_SUGGESTION}_\d+$"))(
-        handler(show_suggestion, asker_only=True)
-    )
-    app.action(ids.SOLVED_IN_COMMUNITY)(handler(community_solved, asker_only=True))
+    app.action(ids.HELPED)(handler(helped))
+    app.action(ids.NOT_SOLVED)(handler(not_solved))
+    app.action(ids.ASK_COMMUNITY)(handler(ask_community))
+    app.action(ids.ASK_PRIVATE)(handler(ask_private))
+    app.action(re.compile(rf"^{ids.SHOW_SUGGESTION}_\d+$"))(handler(show_suggestion))
+    app.action(ids.SOLVED_IN_COMMUNITY)(handler(community_solved))
     app.action(ids.TICKET_REPLY)(handler(ticket_reply))
     app.action(ids.TICKET_CLOSE)(handler(ticket_close))
     app.action(ids.TICKET_ASKER_SOLVED)(handler(ticket_asker_solved))
+    app.action(ids.TICKET_REOPEN)(handler(ticket_reopen))
+    app.action(re.compile(rf"^{ids.ADD_TO_TICKET}_\d+$"))(handler(add_to_ticket))

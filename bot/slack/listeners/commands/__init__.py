@@ -41,7 +41,12 @@ def on_command(
     with support.reporting(user, None):
         client.views_open(
             trigger_id=command.get("trigger_id"),
-            view=question_form(prefill=unescape(str(command.get("text") or "")), channel=channel),
+            view=question_form(
+                prefill=unescape(str(command.get("text") or "")),
+                channel=channel,
+                urgent_hours=support.settings.sla_urgent_hours,
+                deadline_hours=support.settings.sla_deadline_hours,
+            ),
         )
 
 

@@ -63,7 +63,7 @@ def on_lead_reply(
     user = str((body.get("user") or {}).get("id") or "")
     text = read_reply_form(view)
     if not text.strip():
-        ack(response_action="errors", errors={ids.REPLY_BLOCK: t("slack.form.empty")})
+        ack(response_action="errors", errors={ids.REPLY_BLOCK: t("slack.form.reply_empty")})
         return
     if not support.is_lead(user):
         ack(response_action="errors", errors={ids.REPLY_BLOCK: t("flow.lead_only")})
