@@ -15,6 +15,7 @@ from bot.errors import SettingsError
 from bot.messages import set_language, t
 
 if TYPE_CHECKING:
+    from bot.evaluation import Scored
     from bot.knowledge.registry import Knowledge
     from bot.matching import MatchResult
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 def _knowledge(settings: Settings) -> Knowledge:
     from bot.knowledge.registry import Knowledge
 
-    return Knowledge.load(settings.knowledge_dir)
+    return Knowledge.from_settings(settings)
 
 
 def _check_kb(knowledge: Knowledge, kb: str) -> str | None:
@@ -43,7 +44,7 @@ def result_json(result: MatchResult) -> dict[str, Any]:
         "score": result.best.score if result.answered and result.best else None,
         "reason": result.reason,
         "suggestions": [
-            {"id": m.unit.id, "title": m.unit.title, "score": m.score}
+            {"id": m.unit.id, "title": m.unit.title, "score": m.score, "first_line": m.first_line}
             for m in result.suggestions
             if not unit or m.unit.id != unit.id
         ],
@@ -94,10 +95,10 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.evaluation import EvalFileError, evaluate, read_cases
+    from bot.evaluation import EvalFileError, read_cases, report_of, run
 
     try:
-        cases = read_cases(Path(args.file))
+        files = {Path(f).stem: read_cases(Path(f)) for f in args.file}
     except (OSError, EvalFileError) as exc:
         print(t("cli.error", error=exc), file=sys.stderr)
         return 2
@@ -105,28 +106,53 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     if error := _check_kb(knowledge, args.kb):
         print(error, file=sys.stderr)
         return 2
-    report = evaluate(cases, knowledge, args.kb)
-    for o in report.misses:
+    runs = {name: run(cases, knowledge, args.kb) for name, cases in files.items()}
+    if args.fit:
+        return _fit(runs, settings, Path(args.fit))
+    for name, scored in runs.items():
+        report = report_of(scored)
+        if not args.curve:
+            for o in report.misses:
+                print(
+                    t(
+                        "cli.eval.miss",
+                        line=o.case.line,
+                        verdict=o.verdict,
+                        question=o.case.question,
+                        unit=o.unit_id or "-",
+                        score=o.score if o.score is not None else "-",
+                    )
+                )
+        else:
+            _print_curve(scored, knowledge)
         print(
-            t(
-                "cli.eval.miss",
-                line=o.case.line,
-                verdict=o.verdict,
-                question=o.case.question,
-                unit=o.unit_id or "-",
-                score=o.score if o.score is not None else "-",
+            (f"{name} : " if len(runs) > 1 else "")
+            + t(
+                "cli.eval.summary",
+                total=len(report.outcomes),
+                answerable=report.answerable,
+                correct=report.correct_pct,
+                false=report.false_pct,
+                routed=report.routed_pct,
             )
         )
-    print(
-        t(
-            "cli.eval.summary",
-            total=len(report.outcomes),
-            answerable=report.answerable,
-            correct=report.correct_pct,
-            false=report.false_pct,
-            routed=report.routed_pct,
-        )
-    )
+    return 0
+
+
+def _print_curve(scored: list[Scored], knowledge: Knowledge) -> None:
+    from bot.evaluation import curve_lines
+
+    gate = next(iter(knowledge.matchers.values())).gate if knowledge.matchers else None
+    print(*curve_lines(scored, gate.thresholds if gate else {}), sep="\n")
+
+
+def _fit(runs: dict[str, list[Scored]], settings: Settings, out: Path) -> int:
+    from bot.evaluation import fit_gate, fit_lines
+
+    gate, figures = fit_gate(runs, settings.match_target_false_rate)
+    out.write_text(json.dumps(gate.to_json(), indent=1) + "\n", encoding="utf-8")
+    print(t("cli.eval.fit", path=out, query=gate.thresholds["query"], chat=gate.thresholds["chat"]))
+    print(*fit_lines(figures), sep="\n")
     return 0
 
 
@@ -221,7 +247,17 @@ def build_parser() -> argparse.ArgumentParser:
     ask.set_defaults(func=cmd_ask)
 
     ev = sub.add_parser("eval", help="mesurer le matching sur un fichier JSONL étiqueté")
-    ev.add_argument("file", help="fichier au format de shared/eval/dev.jsonl")
+    ev.add_argument("file", nargs="+", help="fichier(s) au format de shared/eval/dev.jsonl")
+    ev.add_argument(
+        "--curve",
+        action="store_true",
+        help="afficher %% correctes et %% fausses réponses à chaque seuil de la barrière",
+    )
+    ev.add_argument(
+        "--fit",
+        metavar="GATE.json",
+        help="ajuster la barrière sur ces fichiers et l'écrire (bot/matching/gate.json)",
+    )
     ev.add_argument("--kb", default="all", help="base de connaissances (défaut : toutes)")
     ev.set_defaults(func=cmd_eval)
 

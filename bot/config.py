@@ -65,6 +65,20 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         raise SettingsError(t("settings.int", name=name, raw=raw)) from exc
 
 
+def _rate(env: Mapping[str, str], name: str, default: float) -> float:
+    """A share between 0 and 1 (a percentage such as 3 % is refused: write 0.03)."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw.replace(",", "."))
+    except ValueError as exc:
+        raise SettingsError(t("settings.rate", name=name, raw=raw)) from exc
+    if not 0 <= value <= 1:
+        raise SettingsError(t("settings.rate", name=name, raw=raw))
+    return value
+
+
 LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
 
 
@@ -122,6 +136,8 @@ class Settings:
     repeat_window_days: int = 30
     reopen_window_days: int = 7
     log_level: str = "INFO"
+    match_target_false_rate: float = 0.025
+    index_cache_dir: Path | None = None
 
     @property
     def has_slack_socket(self) -> bool:
@@ -184,6 +200,8 @@ class Settings:
             repeat_window_days=_int(e, "REPEAT_WINDOW_DAYS", 30),
             reopen_window_days=_int(e, "REOPEN_WINDOW_DAYS", 7),
             log_level=_log_level(_opt(e, "LOG_LEVEL") or "INFO"),
+            match_target_false_rate=_rate(e, "MATCH_TARGET_FALSE_RATE", 0.025),
+            index_cache_dir=Path(p) if (p := _opt(e, "INDEX_CACHE_DIR")) else None,
         )
         settings.check()
         return settings

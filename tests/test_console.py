@@ -89,7 +89,9 @@ def test_suggestions_are_numbered_and_can_be_picked(settings) -> None:
     knowledge = Unsure({KB: KnowledgeBase(KB, "Base de test", u)})
     _, out = chat(settings, knowledge, "mot de passe ou factures ?\n2\n7\n")
     assert t("answer.suggestions_intro") in out
-    assert f"  1. {u[1].title}\n  2. {u[2].title}\n" in out
+    # the first suggestion shows the first sentence of its answer, so the asker recognises it
+    first = u[1].answer.split(". ")[0].rstrip(".") + "."
+    assert f"  1. {u[1].title}\n     {first}\n  2. {u[2].title}\n" in out
     assert f"{u[2].answer}\n\nSource : {u[2].source}" in out
     assert t("console.bad_choice", number=7) in out
     assert len(rows(settings, Question)) == 1  # "2" and "7" are choices, not questions

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.knowledge.model import Unit
+from bot.matching.result import first_line
 
 
 class StoreUnavailable(RuntimeError):
@@ -48,6 +49,11 @@ class Suggestion:
     @property
     def answer(self) -> str:
         return self.unit.answer
+
+    @property
+    def first_line(self) -> str:
+        """The answer's first sentence (Markdown), so the asker recognises the suggestion."""
+        return first_line(self.unit.answer)
 
     @property
     def source(self) -> str:

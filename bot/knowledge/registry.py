@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from bot.config import Settings
 from bot.knowledge.loader import load_all
 from bot.knowledge.model import KnowledgeBase, Problem, Unit
 from bot.knowledge.render import title_lookup, to_markdown, to_mrkdwn, to_text
 from bot.matching import Matcher, MatchResult
+from bot.matching.gate import DEFAULT_TARGET
 
 log = logging.getLogger(__name__)
 
@@ -21,30 +23,52 @@ def combined(bases: dict[str, KnowledgeBase]) -> KnowledgeBase:
         name=ALL,
         title="Toutes les bases",
         units=[unit for name in sorted(bases) for unit in bases[name].units],
+        vocabulary=tuple(pair for name in sorted(bases) for pair in bases[name].vocabulary),
     )
 
 
 class Knowledge:
     """Every base by name, plus `all` (every unit of every base), each with its matcher."""
 
-    def __init__(self, bases: dict[str, KnowledgeBase], problems: list[Problem] | None = None):
+    def __init__(
+        self,
+        bases: dict[str, KnowledgeBase],
+        problems: list[Problem] | None = None,
+        target_false_rate: float = DEFAULT_TARGET,
+        index_cache: Path | None = None,
+    ):
         self.bases = bases
         self.problems = problems or []
         # unit id -> title, for answers that link to another unit (built once, not per answer)
         self.titles = {u.id: u.title for kb in bases.values() for u in kb.units}
-        self.matchers = {name: Matcher.build(kb) for name, kb in bases.items()}
+
+        def build(kb: KnowledgeBase) -> Matcher:
+            return Matcher.build(kb, target_false_rate=target_false_rate, cache_dir=index_cache)
+
+        self.matchers = {name: build(kb) for name, kb in bases.items()}
         self.matchers[ALL] = (
-            Matcher.build(combined(bases))
-            if len(bases) != 1
-            else next(iter(self.matchers.values()))
+            build(combined(bases)) if len(bases) != 1 else next(iter(self.matchers.values()))
         )
 
     @classmethod
-    def load(cls, root: Path) -> Knowledge:
+    def load(
+        cls,
+        root: Path,
+        target_false_rate: float = DEFAULT_TARGET,
+        index_cache: Path | None = None,
+    ) -> Knowledge:
+        """Every base under `root`; the gate answers at `target_false_rate` (see
+        MATCH_TARGET_FALSE_RATE); built indexes are kept in `index_cache` (INDEX_CACHE_DIR)."""
         bases, problems = load_all(root)
         for problem in problems:
             log.warning("knowledge: %s", problem)
-        return cls(bases, problems)
+        return cls(bases, problems, target_false_rate, index_cache)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Knowledge:
+        return cls.load(
+            settings.knowledge_dir, settings.match_target_false_rate, settings.index_cache_dir
+        )
 
     def names(self) -> list[str]:
         return sorted(self.bases)

@@ -18,6 +18,15 @@ MESSAGES: dict[str, str] = {
     "kb.empty_answer": "« {title} » : réponse vide",
     "kb.base_toml": "base.toml : {error}",
     "kb.bad_link": "lien vers #{target} introuvable",
+    "kb.vocab_format": (
+        "vocabulaire : une règle par ligne « - mot du client, autre mot -> mot de la base »"
+    ),
+    "kb.vocab_empty": "vocabulaire : un côté de la règle est vide (ou sans lettres)",
+    "kb.vocab_same": "vocabulaire : « {word} » renvoie à lui-même",
+    "kb.vocab_twice": (
+        "vocabulaire : « {word} » renvoie déjà à « {first} » (ligne {line}) ; un mot du client "
+        "ne peut renvoyer qu'à un seul mot de la base"
+    ),
     "kb.no_dir": "dossier de connaissances introuvable",
     "kb.empty_base": "base sans aucune unité",
     "kb.duplicate_id": "identifiant {id} déjà utilisé ({path}:{line})",

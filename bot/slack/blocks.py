@@ -83,9 +83,10 @@ def suggestions_message(suggestions: Sequence[Any], question_id: int | None) -> 
     for index, item in enumerate(list(suggestions)[:3]):
         unit = item.unit
         value = ids.pack(q=question_id, u=unit.id, kb=unit.kb)
+        preview = f"\n{to_mrkdwn(item.first_line)}" if index == 0 and item.first_line else ""
         blocks.append(
             section(
-                f"• *{to_mrkdwn(unit.title)}*",
+                f"• *{to_mrkdwn(unit.title)}*{preview}",
                 accessory=button(
                     t("slack.suggestions.see"), f"{ids.SHOW_SUGGESTION}_{index}", value
                 ),
