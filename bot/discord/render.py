@@ -75,9 +75,11 @@ class DiscordRenderer:
 
     def suggestions(self, suggestions: Sequence[Suggestion], asked: Asked) -> DiscordMessage:
         shown = list(suggestions)[:3]
-        lines = [
-            t("discord.suggestions.item", n=n, title=s.unit.title) for n, s in enumerate(shown, 1)
-        ]
+        lines = []
+        for n, s in enumerate(shown, 1):
+            lines.append(t("discord.suggestions.item", n=n, title=s.unit.title))
+            if n == 1 and s.first_line:  # enough of the answer to recognise it
+                lines.append(f"> {s.first_line}")
         see = tuple(
             Button(
                 t("discord.button.see", n=n),

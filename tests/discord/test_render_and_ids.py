@@ -129,3 +129,17 @@ def test_the_consent_add_and_reopen_buttons_carry_ids_only() -> None:
     closed = render.ticket_closed("Votre ticket n°3 est résolu.", ticket, reopen=True)
     assert [b.custom_id for b in closed.buttons] == ["reopen:3"]
     assert render.ticket_closed("Résolu.", ticket, reopen=False).buttons == ()
+
+
+def test_the_first_suggestion_shows_the_start_of_its_answer() -> None:
+    from bot.core.views import Suggestion
+    from bot.knowledge.model import Unit
+
+    units = [
+        Unit(f"kb/u{n}", "kb", f"Titre {n}", f"Réponse {n} complète. Suite {n}.", "FAQ")
+        for n in (1, 2)
+    ]
+    shown = DiscordRenderer().suggestions([Suggestion(u, 0.5) for u in units], Asked(4, "77", "?"))
+    assert "Réponse 1 complète." in shown.content and "Suite 1" not in shown.content
+    assert "Réponse 2" not in shown.content
+    assert [b.custom_id for b in shown.buttons][:2] == ["see:4:kb/u1", "see:4:kb/u2"]
