@@ -10,10 +10,10 @@ from tests.discord.fake_discord import ASKER, COMMUNITY, GENERAL, LEAD, MEMBER, 
 from tests.discord.harness import Running, custom_ids, dm_channel, leaks, message_of, text_of
 
 NOTHING_Q = (
-    "Quelle est la recette de la tarte tatin ? @everyone @here <@&123> "
-    "voir [https://support.example.fr](https://evil.example/x)"
+    "Quelle est la recette de la tarte tatin aux pommes ? @everyone @here <@&123> "
+    "voir [https://recettes.example.fr](https://evil.example/x)"
 )
-SECRET = "Ma recette de tarte tatin secrète pour le client 4417 : quel beurre utiliser ?"
+SECRET = "La recette secrète de tarte tatin de mamie 4417 : quel beurre ?"
 BROWSER_Q = "Quel navigateur utiliser pour l'espace client ?"
 
 
@@ -55,7 +55,7 @@ def test_a_dm_nothing_answers_is_published_only_on_the_askers_choice(bot: Runnin
     content = post.json["content"]
     assert post.json["allowed_mentions"] == {"parse": []}
     assert "@everyone" not in content and "@here" not in content and "<@&123>" not in content
-    assert "https://support.example.fr (<https://evil.example/x>)" in content  # unmasked
+    assert "https://recettes.example.fr (<https://evil.example/x>)" in content  # unmasked
     assert "](" not in content
     assert f"<@{ASKER}>" in content  # named, not pinged
     told = dm_post(fake, ASKER, "est publiée")
@@ -85,18 +85,18 @@ def test_the_private_choice_reaches_only_the_lead(bot: Running) -> None:
     fake = bot.fake
     choice = consent(fake, SECRET)
     fake.click(ASKER, message_of(fake, choice), button(choice, "sendprivate"))
-    card = dm_post(fake, LEAD, "client 4417")
+    card = dm_post(fake, LEAD, "mamie 4417")
     assert card.json["embeds"][0]["description"] == SECRET  # the question as asked
     dm_post(fake, ASKER, "ticket n°")
     assert community_calls(fake) == []
-    assert leaks(fake, "client 4417") == []
+    assert leaks(fake, "mamie 4417") == []
 
 
 def test_a_ticket_is_one_conversation_that_its_asker_can_reopen(bot: Running) -> None:
     fake = bot.fake
     lead_dm = dm_channel(fake, LEAD)
     fake.slash(ASKER, GENERAL, SECRET, privee=True)
-    card = dm_post(fake, LEAD, "client 4417")
+    card = dm_post(fake, LEAD, "mamie 4417")
     confirm = dm_post(fake, ASKER, "ticket n°")
     ticket = button(card, "reply").split(":")[1]
 
@@ -125,4 +125,4 @@ def test_a_ticket_is_one_conversation_that_its_asker_can_reopen(bot: Running) ->
     fake.click(ASKER, message_of(fake, closed), reopen)
     dm_post(fake, LEAD, "rouvert par")
     dm_post(fake, ASKER, "est rouvert")
-    assert leaks(fake, "client 4417") == []
+    assert leaks(fake, "mamie 4417") == []
