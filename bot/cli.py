@@ -157,10 +157,14 @@ def _fit(runs: dict[str, list[Scored]], settings: Settings, out: Path) -> int:
 
 
 def cmd_kb_check(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.knowledge.course import load_courses
+    from bot.knowledge.intake import load_intakes
     from bot.knowledge.loader import load_all
 
     root = Path(args.dir) if args.dir else settings.knowledge_dir
     bases, problems = load_all(root)
+    courses, course_problems = load_courses(root, bases)
+    problems += course_problems + load_intakes(root, bases)[1]
     for problem in problems:
         print(problem)
     errors = [p for p in problems if p.severity == "error"]
@@ -171,6 +175,9 @@ def cmd_kb_check(args: argparse.Namespace, settings: Settings) -> int:
         t("cli.kb.base_summary", name=name, count=len(kb.units)) for name, kb in bases.items()
     )
     print(t("cli.kb.ok", summary=summary or "aucune base"))
+    for name, course in courses.items():
+        known = sum(1 for c in course.chapters if c.sections)
+        print(t("cli.kb.course", name=name, chapters=len(course.chapters), known=known))
     return 0
 
 
@@ -266,6 +273,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = kb_sub.add_parser("check", help="valider les fichiers de connaissances")
     check.add_argument("--dir", help="dossier (défaut : KNOWLEDGE_DIR)")
     check.set_defaults(func=cmd_kb_check)
+
+    from bot.learning_cli import add_parsers as add_learning
+
+    add_learning(sub, kb_sub)
 
     chat = sub.add_parser("chat", help="chat local en console (une question par ligne)")
     chat.set_defaults(func=cmd_chat)

@@ -65,6 +65,24 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         raise SettingsError(t("settings.int", name=name, raw=raw)) from exc
 
 
+DAYS = {
+    "lundi": "mon",
+    "mardi": "tue",
+    "mercredi": "wed",
+    "jeudi": "thu",
+    "vendredi": "fri",
+    "samedi": "sat",
+    "dimanche": "sun",
+}
+
+
+def _day(raw: str) -> str:
+    day = DAYS.get(raw.strip().lower(), raw.strip().lower()[:3])
+    if day not in DAYS.values():
+        raise SettingsError(t("settings.digest_day", value=raw))
+    return day
+
+
 def _rate(env: Mapping[str, str], name: str, default: float) -> float:
     """A share between 0 and 1 (a percentage such as 3 % is refused: write 0.03)."""
     raw = env.get(name, "").strip()
@@ -132,6 +150,8 @@ class Settings:
     sla_opening_hour: int = 9
     sla_closing_hour: int = 18
     escalation_check_seconds: int = 60
+    digest_day: str = "mon"
+    digest_hour: int = 9
     flood_limit_per_minute: int = 5
     repeat_window_days: int = 30
     reopen_window_days: int = 7
@@ -196,6 +216,8 @@ class Settings:
             sla_opening_hour=_int(e, "SLA_OPENING_HOUR", 9),
             sla_closing_hour=_int(e, "SLA_CLOSING_HOUR", 18),
             escalation_check_seconds=_int(e, "ESCALATION_CHECK_SECONDS", 60),
+            digest_day=_day(_opt(e, "DIGEST_DAY") or "mon"),
+            digest_hour=_int(e, "DIGEST_HOUR", 9),
             flood_limit_per_minute=_int(e, "FLOOD_LIMIT_PER_MINUTE", 5),
             repeat_window_days=_int(e, "REPEAT_WINDOW_DAYS", 30),
             reopen_window_days=_int(e, "REOPEN_WINDOW_DAYS", 7),
@@ -221,6 +243,8 @@ class Settings:
                 )
             )
         _check_discord(self)
+        if not 0 <= self.digest_hour <= 23:
+            raise SettingsError(t("settings.digest_hour", value=self.digest_hour))
         if not 0 < self.sla_urgent_hours <= self.sla_deadline_hours:
             raise SettingsError(
                 t(

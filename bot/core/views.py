@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from bot.knowledge.model import Unit
 from bot.matching.result import first_line
@@ -138,6 +139,8 @@ class TicketView:
     first_answered_at: datetime | None = None
     closed_at: datetime | None = None
     last_message: str | None = None  # the message just recorded (lead_reply, asker_followup)
+    # what the base's intake form asked for (label -> text, or a list of file links)
+    details: dict[str, Any] | None = None
     asker_ts: str | None = None  # the asker's confirmation: its DM thread is the conversation
     # the community post of the question this ticket made private: the flows delete it
     withdrawn_channel: str | None = None

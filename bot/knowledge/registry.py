@@ -6,6 +6,8 @@ import logging
 from pathlib import Path
 
 from bot.config import Settings
+from bot.knowledge.course import Course, load_courses
+from bot.knowledge.intake import Intake, load_intakes
 from bot.knowledge.loader import load_all
 from bot.knowledge.model import KnowledgeBase, Problem, Unit
 from bot.knowledge.render import title_lookup, to_markdown, to_mrkdwn, to_text
@@ -34,11 +36,16 @@ class Knowledge:
         self,
         bases: dict[str, KnowledgeBase],
         problems: list[Problem] | None = None,
+        courses: dict[str, Course] | None = None,
+        intakes: dict[str, Intake] | None = None,
         target_false_rate: float = DEFAULT_TARGET,
         index_cache: Path | None = None,
     ):
         self.bases = bases
         self.problems = problems or []
+        self.courses = courses or {}  # base name -> its training course (course.toml)
+        self.intakes = intakes or {}  # base name -> what its question form asks (intake.toml)
+        self.target_false_rate = target_false_rate
         # unit id -> title, for answers that link to another unit (built once, not per answer)
         self.titles = {u.id: u.title for kb in bases.values() for u in kb.units}
 
@@ -60,15 +67,24 @@ class Knowledge:
         """Every base under `root`; the gate answers at `target_false_rate` (see
         MATCH_TARGET_FALSE_RATE); built indexes are kept in `index_cache` (INDEX_CACHE_DIR)."""
         bases, problems = load_all(root)
+        courses, course_problems = load_courses(root, bases)
+        intakes, intake_problems = load_intakes(root, bases)
+        problems = [*problems, *course_problems, *intake_problems]
         for problem in problems:
             log.warning("knowledge: %s", problem)
-        return cls(bases, problems, target_false_rate, index_cache)
+        return cls(bases, problems, courses, intakes, target_false_rate, index_cache)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Knowledge:
         return cls.load(
             settings.knowledge_dir, settings.match_target_false_rate, settings.index_cache_dir
         )
+
+    def rebuilt(self, bases: dict[str, KnowledgeBase]) -> Knowledge:
+        """The same knowledge (class, courses, intakes, answer gate) over other bases, matchers
+        rebuilt. Not saved to the index cache: the published entries change it at every
+        publication, and the files' own index stays cached."""
+        return type(self)(bases, self.problems, self.courses, self.intakes, self.target_false_rate)
 
     def names(self) -> list[str]:
         return sorted(self.bases)

@@ -89,4 +89,11 @@ MESSAGES: dict[str, str] = {
     "eval.unreadable": "{path}:{line}: ligne illisible ({error})",
     "eval.shape": "{path}:{line}: q doit être un texte et expect une liste ou null",
     "cli.kb.base_summary": "{name} ({count} unités)",
+    "cli.kb.course": (
+        "Formation de {name} : {chapters} chapitres, dont {known} avec leurs sections dans la base."
+    ),
+    "settings.digest_day": (
+        "DIGEST_DAY doit être un jour (mon..sun ou lundi..dimanche), reçu « {value} »"
+    ),
+    "settings.digest_hour": "DIGEST_HOUR doit être une heure de 0 à 23 (reçu {value})",
 }

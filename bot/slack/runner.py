@@ -21,6 +21,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from slack_bolt import App
 
 from bot.config import Settings
+from bot.core.digest import add_digest_job, send_weekly_digest
 from bot.messages import set_language, t
 from bot.slack.app import build_app, make_client
 from bot.slack.notifier import SlackNotifier
@@ -43,8 +44,14 @@ def _start(settings: Settings) -> tuple[App, Core, BackgroundScheduler]:
             log.warning(t("slack.run.unset", name=name.upper()))
     core = build_core(settings)
     app = build_app(settings, core.desk)
-    announcer = Support(settings, core.desk, app.client).tickets
-    scheduler = start_jobs(core, SlackNotifier(settings, app.client), announcer.announce_pending)
+    support = Support(settings, core.desk, app.client)
+    tickets, learning = support.tickets, support.learning
+
+    def announce_pending() -> int:  # tickets, then FAQ drafts and phrasings (each claimed once)
+        return tickets.announce_pending() + learning.announce_pending()
+
+    scheduler = start_jobs(core, SlackNotifier(settings, app.client), announce_pending)
+    add_digest_job(scheduler, settings, lambda: send_weekly_digest(core.desk, learning.send_digest))
     return app, core, scheduler
 
 

@@ -1,7 +1,9 @@
 """The slash command (ids.SLASH_COMMAND, also in manifest.yml):
 - `/question [texte]`: opens the question form (prefilled with the text);
 - `/question absence 2026-12-24..2026-12-31 [motif]`: the support lead declares closed days;
-- `/question aide`: how to ask.
+- `/question aide`: how to ask;
+- `/question tickets`: the support lead's open tickets, overdue first (in their DM).
+`/formation` lives in `formation.py`.
 The form opens right after the ack (a trigger_id lives 3 seconds); short answers go back in the
 ack itself (ephemeral, only the sender sees them)."""
 
@@ -14,6 +16,7 @@ from slack_sdk import WebClient
 
 from bot.messages import t
 from bot.slack import ids
+from bot.slack.listeners.commands import formation
 from bot.slack.support import Support
 from bot.slack.text import unescape
 from bot.slack.views import question_form
@@ -34,6 +37,11 @@ def on_command(
             return
         ack()
         return
+    if len(words) == 1 and words[0].lower() == "tickets":
+        ack()
+        with support.reporting(user, None):
+            support.learning.tickets(user)
+        return
     if len(words) == 1 and words[0].lower() in HELP_WORDS:
         ack(text=t("slack.help", command=ids.SLASH_COMMAND))
         return
@@ -44,6 +52,7 @@ def on_command(
             view=question_form(
                 prefill=unescape(str(command.get("text") or "")),
                 channel=channel,
+                intakes=support.learning.intakes_for(channel),
                 urgent_hours=support.settings.sla_urgent_hours,
                 deadline_hours=support.settings.sla_deadline_hours,
             ),
@@ -52,3 +61,4 @@ def on_command(
 
 def register(app: App) -> None:
     app.command(ids.SLASH_COMMAND)(on_command)
+    formation.register(app)

@@ -15,11 +15,13 @@ from typing import Any
 from slack_bolt import Ack, App
 
 from bot.core.validation import MAX_QUESTION_CHARS, problem
+from bot.knowledge.intake import Intake
 from bot.messages import t
 from bot.slack import ids
+from bot.slack.listeners.views import drafts
 from bot.slack.support import Support
 from bot.slack.text import for_matching, from_form
-from bot.slack.views import read_question_form, read_reply_form
+from bot.slack.views import read_details, read_question_form, read_reply_form
 
 
 def _error(text: str, block: str) -> dict[str, str] | None:
@@ -36,12 +38,14 @@ def on_question(
     support: Support = context["support"]
     user = str((body.get("user") or {}).get("id") or "")
     raw, private, urgency = read_question_form(view)
-    errors = _error(raw, ids.Q_BLOCK)
+    meta = ids.unpack(view.get("private_metadata"))
+    intakes = support.learning.chosen_intakes(meta.get("i"))
+    details = read_details(view, intakes)
+    errors = _error(raw, ids.Q_BLOCK) or _details_error(details, private, intakes)
     if errors:
         ack(response_action="errors", errors=errors)
         return
     ack()
-    meta = ids.unpack(view.get("private_metadata"))
     question_id = meta.get("q") if isinstance(meta.get("q"), int) else None
     text = from_form(raw)
     with support.reporting(user, None):
@@ -53,7 +57,20 @@ def on_question(
             question_id=question_id,
             kb_channel=meta.get("c"),
             match_text=for_matching(text),
+            details={k: from_form(v) if isinstance(v, str) else v for k, v in details.items()},
         )
+
+
+def _details_error(
+    details: dict[str, Any], private: bool, intakes: list[Intake]
+) -> dict[str, str] | None:
+    """Personal details (a client's name, address...) travel with a private question only."""
+    if not details or private:
+        return None
+    blocks = [f"{ids.INTAKE_PREFIX}{i.kb}__{f.id}" for i in intakes for f in i.fields]
+    labels = [f.label for i in intakes for f in i.fields]
+    first = next(b for b, label in zip(blocks, labels, strict=True) if label in details)
+    return {first: t("slack.intake.private_only")}
 
 
 def on_lead_reply(
@@ -79,3 +96,4 @@ def on_lead_reply(
 def register(app: App) -> None:
     app.view(ids.QUESTION_FORM)(on_question)
     app.view(ids.LEAD_REPLY_FORM)(on_lead_reply)
+    drafts.register(app)
