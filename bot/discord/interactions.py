@@ -195,10 +195,14 @@ def _send_private(support: DiscordSupport, click: Click, question_id: int | None
     """ "Envoyer en privé au support" on a DM nothing answered: the stored question becomes a
     ticket as it was asked (the asker checked first; nothing was published)."""
     asked = support.clicks.owned(click, question_id)
-    if asked is not None:
-        support.tickets.open(
-            user=click.user, text=asked.text, urgency="normal", question_id=asked.question_id
-        )
+    if asked is None or asked.question_id is None:
+        return
+    if support.desk.get_question(asked.question_id).status == "private":  # a second click
+        support.clicks.whisper(click, t("discord.ack.already_private"))
+        return
+    support.tickets.open(
+        user=click.user, text=asked.text, urgency="normal", question_id=asked.question_id
+    )
 
 
 _CLICKS: dict[str, Callable[[Clicks[DiscordMessage], Click, int | None], None]] = {

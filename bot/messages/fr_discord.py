@@ -84,6 +84,7 @@ MESSAGES: dict[str, str] = {
     "discord.ack.public": "Je vous réponds en message privé.",
     "discord.ack.done": "C'est fait.",
     "discord.ack.dm": "Je vous ai répondu en message privé.",
+    "discord.ack.already_private": "Cette question est déjà transmise en privé au support.",
     "discord.ack.reply_sent": "Réponse envoyée au demandeur.",
     # start-up
     "discord.run.missing": "Paramètres manquants pour Discord : {names} (voir .env.example).",

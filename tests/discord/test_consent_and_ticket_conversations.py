@@ -88,6 +88,10 @@ def test_the_private_choice_reaches_only_the_lead(bot: Running) -> None:
     card = dm_post(fake, LEAD, "mamie 4417")
     assert card.json["embeds"][0]["description"] == SECRET  # the question as asked
     dm_post(fake, ASKER, "ticket n°")
+    # a second click opens no second ticket
+    fake.click(ASKER, message_of(fake, choice), button(choice, "sendprivate"))
+    fake.wait_for(lambda f: any("déjà transmise en privé" in text_of(c) for c in f.calls))
+    assert len([c for c in fake.posts(dm_channel(fake, LEAD)) if "mamie 4417" in text_of(c)]) == 1
     assert community_calls(fake) == []
     assert leaks(fake, "mamie 4417") == []
 
