@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench eval kb-check serve clean
+.PHONY: run test lint bench eval kb-check serve discord clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ kb-check: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/python -m bot serve --port $${PORT:-3000}
+
+## discord: the Discord bot (DISCORD_BOT_TOKEN and the other DISCORD_* settings in .env)
+discord: $(STAMP)
+	$(BIN)/python -m bot discord
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

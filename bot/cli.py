@@ -1,4 +1,4 @@
-"""`python -m bot ...`: ask, eval, kb check, chat, bench, report, sla, run, serve."""
+"""`python -m bot ...`: ask, eval, kb check, chat, bench, report, sla, run, serve, discord."""
 
 from __future__ import annotations
 
@@ -220,6 +220,12 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     return run_socket(settings)
 
 
+def cmd_discord(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.discord.runner import run_discord
+
+    return run_discord(settings)
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from bot.slack.runner import serve_http
 
@@ -294,6 +300,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="Slack en Socket Mode si jetons, sinon chat console")
     run.set_defaults(func=cmd_run)
+
+    discord = sub.add_parser("discord", help="bot Discord (DISCORD_BOT_TOKEN), jusqu'à SIGTERM")
+    discord.set_defaults(func=cmd_discord)
 
     serve = sub.add_parser("serve", help="Slack en mode HTTP (POST /slack/events, GET /healthz)")
     serve.add_argument("--port", type=int, default=3000)

@@ -14,6 +14,7 @@ from bot.sla.calendar import SlaCalendar
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_DISCORD_API_URL = "https://discord.com/api/v10"
 
 
 def _dotenv_value(raw: str) -> str:
@@ -106,6 +107,11 @@ def _log_level(raw: str) -> str:
     return level
 
 
+def _ids(env: Mapping[str, str], name: str) -> frozenset[str]:
+    """A comma-separated list of ids (Discord's are numbers)."""
+    return frozenset(c.strip() for c in env.get(name, "").split(",") if c.strip())
+
+
 def _opt(env: Mapping[str, str], name: str) -> str | None:
     value = env.get(name, "").strip()
     return value or None
@@ -120,6 +126,12 @@ class Settings:
     community_channel: str | None = None
     support_lead: str | None = None
     escalation_to: str | None = None
+    discord_bot_token: str | None = None
+    discord_api_url: str = DEFAULT_DISCORD_API_URL
+    discord_community_channel: str | None = None
+    discord_support_lead: str | None = None
+    discord_escalation_to: str | None = None
+    discord_help_channels: frozenset[str] = frozenset()
     database_url: str = f"sqlite:///{ROOT / 'bot.db'}"
     knowledge_dir: Path = ROOT / "knowledge"
     default_kb: str = "all"
@@ -178,6 +190,12 @@ class Settings:
             community_channel=_opt(e, "COMMUNITY_CHANNEL"),
             support_lead=_opt(e, "SUPPORT_LEAD"),
             escalation_to=_opt(e, "ESCALATION_TO"),
+            discord_bot_token=_opt(e, "DISCORD_BOT_TOKEN"),
+            discord_api_url=(_opt(e, "DISCORD_API_URL") or DEFAULT_DISCORD_API_URL).rstrip("/"),
+            discord_community_channel=_opt(e, "DISCORD_COMMUNITY_CHANNEL"),
+            discord_support_lead=_opt(e, "DISCORD_SUPPORT_LEAD"),
+            discord_escalation_to=_opt(e, "DISCORD_ESCALATION_TO"),
+            discord_help_channels=_ids(e, "DISCORD_HELP_CHANNELS"),
             database_url=_opt(e, "DATABASE_URL") or defaults.database_url,
             knowledge_dir=Path(_opt(e, "KNOWLEDGE_DIR") or defaults.knowledge_dir),
             default_kb=_opt(e, "KNOWLEDGE_DEFAULT") or defaults.default_kb,
@@ -224,6 +242,7 @@ class Settings:
                     deadline=self.sla_deadline_hours,
                 )
             )
+        _check_discord(self)
         if not 0 <= self.digest_hour <= 23:
             raise SettingsError(t("settings.digest_hour", value=self.digest_hour))
         if not 0 < self.sla_urgent_hours <= self.sla_deadline_hours:
@@ -248,3 +267,22 @@ class Settings:
             if value < 0:
                 raise SettingsError(t("settings.not_negative", name=name))
         SlaCalendar.from_settings(self)  # closed days, country, subdivision, time zone
+
+
+_SNOWFLAKE = re.compile(r"[0-9]{1,20}")
+
+
+def _check_discord(settings: Settings) -> None:
+    """Discord ids are numbers and the API URL is http(s): refuse anything else at start."""
+    if not re.match(r"https?://[^/\s]+", settings.discord_api_url):
+        raise SettingsError(t("settings.discord_url", value=settings.discord_api_url))
+    single = {
+        "DISCORD_COMMUNITY_CHANNEL": settings.discord_community_channel,
+        "DISCORD_SUPPORT_LEAD": settings.discord_support_lead,
+        "DISCORD_ESCALATION_TO": settings.discord_escalation_to,
+    }
+    pairs = [(name, value) for name, value in single.items() if value]
+    pairs += [("DISCORD_HELP_CHANNELS", c) for c in sorted(settings.discord_help_channels)]
+    for name, value in pairs:
+        if not _SNOWFLAKE.fullmatch(value):
+            raise SettingsError(t("settings.discord_id", name=name, value=value))

@@ -10,7 +10,7 @@ from bot.knowledge.course import Course, load_courses
 from bot.knowledge.intake import Intake, load_intakes
 from bot.knowledge.loader import load_all
 from bot.knowledge.model import KnowledgeBase, Problem, Unit
-from bot.knowledge.render import title_lookup, to_mrkdwn, to_text
+from bot.knowledge.render import title_lookup, to_markdown, to_mrkdwn, to_text
 from bot.matching import Matcher, MatchResult
 from bot.matching.gate import DEFAULT_TARGET
 
@@ -94,8 +94,9 @@ class Knowledge:
         return kb.get(unit_id) if kb else None
 
     def render(self, unit: Unit, style: str = "text") -> str:
-        """The unit's answer for display: "text" (console) or "mrkdwn" (Slack)."""
-        convert = to_mrkdwn if style == "mrkdwn" else to_text
+        """The unit's answer for display: "text" (console), "mrkdwn" (Slack) or "markdown"
+        (Discord)."""
+        convert = {"mrkdwn": to_mrkdwn, "markdown": to_markdown}.get(style, to_text)
         return convert(unit.answer, title_lookup(self.titles, unit.kb))
 
     def match(self, question: str, kb: str = ALL) -> MatchResult:
