@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench eval kb-check serve loadtest clean
+.PHONY: run test lint bench eval kb-check serve loadtest discord clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ serve: $(STAMP)
 ## loadtest: signed events into the app over loopback (bounded: about 2 minutes per rate set)
 loadtest: $(STAMP)
 	$(BIN)/python -m tests.slack.loadtest $${LOADTEST_ARGS}
+
+## discord: the Discord bot (DISCORD_BOT_TOKEN and the other DISCORD_* settings in .env)
+discord: $(STAMP)
+	$(BIN)/python -m bot discord
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

@@ -1,4 +1,4 @@
-"""`python -m bot ...`: ask, eval, kb check, chat, bench, report, sla, run, serve."""
+"""`python -m bot ...`: ask, eval, kb check, chat, bench, report, sla, run, serve, discord."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from bot.errors import SettingsError
 from bot.messages import set_language, t
 
 if TYPE_CHECKING:
+    from bot.evaluation import Scored
     from bot.knowledge.registry import Knowledge
     from bot.matching import MatchResult
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 def _knowledge(settings: Settings) -> Knowledge:
     from bot.knowledge.registry import Knowledge
 
-    return Knowledge.load(settings.knowledge_dir)
+    return Knowledge.from_settings(settings)
 
 
 def _check_kb(knowledge: Knowledge, kb: str) -> str | None:
@@ -43,7 +44,7 @@ def result_json(result: MatchResult) -> dict[str, Any]:
         "score": result.best.score if result.answered and result.best else None,
         "reason": result.reason,
         "suggestions": [
-            {"id": m.unit.id, "title": m.unit.title, "score": m.score}
+            {"id": m.unit.id, "title": m.unit.title, "score": m.score, "first_line": m.first_line}
             for m in result.suggestions
             if not unit or m.unit.id != unit.id
         ],
@@ -94,10 +95,10 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.evaluation import EvalFileError, evaluate, read_cases
+    from bot.evaluation import EvalFileError, read_cases, report_of, run
 
     try:
-        cases = read_cases(Path(args.file))
+        files = {Path(f).stem: read_cases(Path(f)) for f in args.file}
     except (OSError, EvalFileError) as exc:
         print(t("cli.error", error=exc), file=sys.stderr)
         return 2
@@ -105,36 +106,65 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     if error := _check_kb(knowledge, args.kb):
         print(error, file=sys.stderr)
         return 2
-    report = evaluate(cases, knowledge, args.kb)
-    for o in report.misses:
+    runs = {name: run(cases, knowledge, args.kb) for name, cases in files.items()}
+    if args.fit:
+        return _fit(runs, settings, Path(args.fit))
+    for name, scored in runs.items():
+        report = report_of(scored)
+        if not args.curve:
+            for o in report.misses:
+                print(
+                    t(
+                        "cli.eval.miss",
+                        line=o.case.line,
+                        verdict=o.verdict,
+                        question=o.case.question,
+                        unit=o.unit_id or "-",
+                        score=o.score if o.score is not None else "-",
+                    )
+                )
+        else:
+            _print_curve(scored, knowledge)
         print(
-            t(
-                "cli.eval.miss",
-                line=o.case.line,
-                verdict=o.verdict,
-                question=o.case.question,
-                unit=o.unit_id or "-",
-                score=o.score if o.score is not None else "-",
+            (f"{name} : " if len(runs) > 1 else "")
+            + t(
+                "cli.eval.summary",
+                total=len(report.outcomes),
+                answerable=report.answerable,
+                correct=report.correct_pct,
+                false=report.false_pct,
+                routed=report.routed_pct,
             )
         )
-    print(
-        t(
-            "cli.eval.summary",
-            total=len(report.outcomes),
-            answerable=report.answerable,
-            correct=report.correct_pct,
-            false=report.false_pct,
-            routed=report.routed_pct,
-        )
-    )
+    return 0
+
+
+def _print_curve(scored: list[Scored], knowledge: Knowledge) -> None:
+    from bot.evaluation import curve_lines
+
+    gate = next(iter(knowledge.matchers.values())).gate if knowledge.matchers else None
+    print(*curve_lines(scored, gate.thresholds if gate else {}), sep="\n")
+
+
+def _fit(runs: dict[str, list[Scored]], settings: Settings, out: Path) -> int:
+    from bot.evaluation import fit_gate, fit_lines
+
+    gate, figures = fit_gate(runs, settings.match_target_false_rate)
+    out.write_text(json.dumps(gate.to_json(), indent=1) + "\n", encoding="utf-8")
+    print(t("cli.eval.fit", path=out, query=gate.thresholds["query"], chat=gate.thresholds["chat"]))
+    print(*fit_lines(figures), sep="\n")
     return 0
 
 
 def cmd_kb_check(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.knowledge.course import load_courses
+    from bot.knowledge.intake import load_intakes
     from bot.knowledge.loader import load_all
 
     root = Path(args.dir) if args.dir else settings.knowledge_dir
     bases, problems = load_all(root)
+    courses, course_problems = load_courses(root, bases)
+    problems += course_problems + load_intakes(root, bases)[1]
     for problem in problems:
         print(problem)
     errors = [p for p in problems if p.severity == "error"]
@@ -145,6 +175,9 @@ def cmd_kb_check(args: argparse.Namespace, settings: Settings) -> int:
         t("cli.kb.base_summary", name=name, count=len(kb.units)) for name, kb in bases.items()
     )
     print(t("cli.kb.ok", summary=summary or "aucune base"))
+    for name, course in courses.items():
+        known = sum(1 for c in course.chapters if c.sections)
+        print(t("cli.kb.course", name=name, chapters=len(course.chapters), known=known))
     return 0
 
 
@@ -187,6 +220,12 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     return run_socket(settings)
 
 
+def cmd_discord(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.discord.runner import run_discord
+
+    return run_discord(settings)
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from bot.slack.runner import serve_http
 
@@ -220,7 +259,17 @@ def build_parser() -> argparse.ArgumentParser:
     ask.set_defaults(func=cmd_ask)
 
     ev = sub.add_parser("eval", help="mesurer le matching sur un fichier JSONL étiqueté")
-    ev.add_argument("file", help="fichier au format de shared/eval/dev.jsonl")
+    ev.add_argument("file", nargs="+", help="fichier(s) au format de shared/eval/dev.jsonl")
+    ev.add_argument(
+        "--curve",
+        action="store_true",
+        help="afficher %% correctes et %% fausses réponses à chaque seuil de la barrière",
+    )
+    ev.add_argument(
+        "--fit",
+        metavar="GATE.json",
+        help="ajuster la barrière sur ces fichiers et l'écrire (bot/matching/gate.json)",
+    )
     ev.add_argument("--kb", default="all", help="base de connaissances (défaut : toutes)")
     ev.set_defaults(func=cmd_eval)
 
@@ -229,6 +278,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = kb_sub.add_parser("check", help="valider les fichiers de connaissances")
     check.add_argument("--dir", help="dossier (défaut : KNOWLEDGE_DIR)")
     check.set_defaults(func=cmd_kb_check)
+
+    from bot.learning_cli import add_parsers as add_learning
+
+    add_learning(sub, kb_sub)
 
     chat = sub.add_parser("chat", help="chat local en console (une question par ligne)")
     chat.set_defaults(func=cmd_chat)
@@ -252,6 +305,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="Slack en Socket Mode si jetons, sinon chat console")
     run.set_defaults(func=cmd_run)
+
+    discord = sub.add_parser("discord", help="bot Discord (DISCORD_BOT_TOKEN), jusqu'à SIGTERM")
+    discord.set_defaults(func=cmd_discord)
 
     serve = sub.add_parser("serve", help="Slack en mode HTTP (POST /slack/events, GET /healthz)")
     serve.add_argument("--port", type=int, default=3000)

@@ -14,6 +14,7 @@ from bot.sla.calendar import SlaCalendar
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_DISCORD_API_URL = "https://discord.com/api/v10"
 
 
 def _dotenv_value(raw: str) -> str:
@@ -64,6 +65,38 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         raise SettingsError(t("settings.int", name=name, raw=raw)) from exc
 
 
+DAYS = {
+    "lundi": "mon",
+    "mardi": "tue",
+    "mercredi": "wed",
+    "jeudi": "thu",
+    "vendredi": "fri",
+    "samedi": "sat",
+    "dimanche": "sun",
+}
+
+
+def _day(raw: str) -> str:
+    day = DAYS.get(raw.strip().lower(), raw.strip().lower()[:3])
+    if day not in DAYS.values():
+        raise SettingsError(t("settings.digest_day", value=raw))
+    return day
+
+
+def _rate(env: Mapping[str, str], name: str, default: float) -> float:
+    """A share between 0 and 1 (a percentage such as 3 % is refused: write 0.03)."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw.replace(",", "."))
+    except ValueError as exc:
+        raise SettingsError(t("settings.rate", name=name, raw=raw)) from exc
+    if not 0 <= value <= 1:
+        raise SettingsError(t("settings.rate", name=name, raw=raw))
+    return value
+
+
 def _float(env: Mapping[str, str], name: str, default: float) -> float:
     raw = env.get(name, "").strip()
     if not raw:
@@ -87,6 +120,11 @@ def _log_level(raw: str) -> str:
     return level
 
 
+def _ids(env: Mapping[str, str], name: str) -> frozenset[str]:
+    """A comma-separated list of ids (Discord's are numbers)."""
+    return frozenset(c.strip() for c in env.get(name, "").split(",") if c.strip())
+
+
 def _opt(env: Mapping[str, str], name: str) -> str | None:
     value = env.get(name, "").strip()
     return value or None
@@ -101,6 +139,12 @@ class Settings:
     community_channel: str | None = None
     support_lead: str | None = None
     escalation_to: str | None = None
+    discord_bot_token: str | None = None
+    discord_api_url: str = DEFAULT_DISCORD_API_URL
+    discord_community_channel: str | None = None
+    discord_support_lead: str | None = None
+    discord_escalation_to: str | None = None
+    discord_help_channels: frozenset[str] = frozenset()
     database_url: str = f"sqlite:///{ROOT / 'bot.db'}"
     knowledge_dir: Path = ROOT / "knowledge"
     default_kb: str = "all"
@@ -119,6 +163,8 @@ class Settings:
     sla_opening_hour: int = 9
     sla_closing_hour: int = 18
     escalation_check_seconds: int = 60
+    digest_day: str = "mon"
+    digest_hour: int = 9
     flood_limit_per_minute: int = 5
     repeat_window_days: int = 30
     reopen_window_days: int = 7
@@ -133,6 +179,8 @@ class Settings:
     slack_retry_seconds: float = 60.0
     slack_channel_rate: float = 1.0
     slack_channel_burst: int = 4
+    match_target_false_rate: float = 0.025
+    index_cache_dir: Path | None = None
 
     @property
     def has_slack_socket(self) -> bool:
@@ -165,6 +213,12 @@ class Settings:
             community_channel=_opt(e, "COMMUNITY_CHANNEL"),
             support_lead=_opt(e, "SUPPORT_LEAD"),
             escalation_to=_opt(e, "ESCALATION_TO"),
+            discord_bot_token=_opt(e, "DISCORD_BOT_TOKEN"),
+            discord_api_url=(_opt(e, "DISCORD_API_URL") or DEFAULT_DISCORD_API_URL).rstrip("/"),
+            discord_community_channel=_opt(e, "DISCORD_COMMUNITY_CHANNEL"),
+            discord_support_lead=_opt(e, "DISCORD_SUPPORT_LEAD"),
+            discord_escalation_to=_opt(e, "DISCORD_ESCALATION_TO"),
+            discord_help_channels=_ids(e, "DISCORD_HELP_CHANNELS"),
             database_url=_opt(e, "DATABASE_URL") or defaults.database_url,
             knowledge_dir=Path(_opt(e, "KNOWLEDGE_DIR") or defaults.knowledge_dir),
             default_kb=_opt(e, "KNOWLEDGE_DEFAULT") or defaults.default_kb,
@@ -185,6 +239,8 @@ class Settings:
             sla_opening_hour=_int(e, "SLA_OPENING_HOUR", 9),
             sla_closing_hour=_int(e, "SLA_CLOSING_HOUR", 18),
             escalation_check_seconds=_int(e, "ESCALATION_CHECK_SECONDS", 60),
+            digest_day=_day(_opt(e, "DIGEST_DAY") or "mon"),
+            digest_hour=_int(e, "DIGEST_HOUR", 9),
             flood_limit_per_minute=_int(e, "FLOOD_LIMIT_PER_MINUTE", 5),
             repeat_window_days=_int(e, "REPEAT_WINDOW_DAYS", 30),
             reopen_window_days=_int(e, "REOPEN_WINDOW_DAYS", 7),
@@ -198,6 +254,8 @@ class Settings:
             slack_retry_seconds=_float(e, "SLACK_RETRY_SECONDS", 60.0),
             slack_channel_rate=_float(e, "SLACK_CHANNEL_RATE", 1.0),
             slack_channel_burst=_int(e, "SLACK_CHANNEL_BURST", 4),
+            match_target_false_rate=_rate(e, "MATCH_TARGET_FALSE_RATE", 0.025),
+            index_cache_dir=Path(p) if (p := _opt(e, "INDEX_CACHE_DIR")) else None,
         )
         settings.check()
         return settings
@@ -216,6 +274,9 @@ class Settings:
                     deadline=self.sla_deadline_hours,
                 )
             )
+        _check_discord(self)
+        if not 0 <= self.digest_hour <= 23:
+            raise SettingsError(t("settings.digest_hour", value=self.digest_hour))
         if not 0 < self.sla_urgent_hours <= self.sla_deadline_hours:
             raise SettingsError(
                 t(
@@ -243,3 +304,22 @@ class Settings:
             if value < 0:
                 raise SettingsError(t("settings.not_negative", name=name))
         SlaCalendar.from_settings(self)  # closed days, country, subdivision, time zone
+
+
+_SNOWFLAKE = re.compile(r"[0-9]{1,20}")
+
+
+def _check_discord(settings: Settings) -> None:
+    """Discord ids are numbers and the API URL is http(s): refuse anything else at start."""
+    if not re.match(r"https?://[^/\s]+", settings.discord_api_url):
+        raise SettingsError(t("settings.discord_url", value=settings.discord_api_url))
+    single = {
+        "DISCORD_COMMUNITY_CHANNEL": settings.discord_community_channel,
+        "DISCORD_SUPPORT_LEAD": settings.discord_support_lead,
+        "DISCORD_ESCALATION_TO": settings.discord_escalation_to,
+    }
+    pairs = [(name, value) for name, value in single.items() if value]
+    pairs += [("DISCORD_HELP_CHANNELS", c) for c in sorted(settings.discord_help_channels)]
+    for name, value in pairs:
+        if not _SNOWFLAKE.fullmatch(value):
+            raise SettingsError(t("settings.discord_id", name=name, value=value))

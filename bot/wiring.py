@@ -83,7 +83,7 @@ def reading_store(settings: Settings) -> Iterator[sessionmaker[Session]]:
 def build_core(settings: Settings, *, knowledge: Knowledge | None = None) -> Core:
     engine, schema, sessions = open_store(settings)
     if knowledge is None:
-        knowledge = Knowledge.load(settings.knowledge_dir)
+        knowledge = Knowledge.from_settings(settings)
     desk = Desk(sessions, knowledge, settings)
     return Core(settings, engine, schema, sessions, knowledge, desk)
 

@@ -66,6 +66,36 @@ def test_eval_reports_rates_and_misses(tmp_path: Path) -> None:
     assert "ligne 2 [wrong]" in run.stdout
 
 
+def test_eval_curve_prints_right_and_false_rates_at_each_threshold(tmp_path: Path) -> None:
+    cases = tmp_path / "chat.jsonl"
+    cases.write_text(
+        '{"q": "Bonjour,\\nle client a reçu l\'e-mail de confirmation, qui appeler ?\\nMerci", '
+        '"expect": ["1023"]}\n'
+        '{"q": "Quel est le prix de la fibre SFR ?", "expect": null}\n',
+        encoding="utf-8",
+    )
+    run = bot("eval", str(cases), "--curve")
+    assert run.returncode == 0, run.stderr
+    rows = [line.split() for line in run.stdout.splitlines() if line[:3] in {" 0.", " 1."}]
+    thresholds = [float(r[0]) for r in rows]
+    assert thresholds == sorted(thresholds) and len(thresholds) > 10
+    right = [float(r[1]) for r in rows]
+    assert right == sorted(right, reverse=True)  # a higher threshold never answers more
+    assert "seuil retenu" in run.stdout
+    assert "2 questions (1 avec réponse attendue)" in run.stdout
+
+
+def test_eval_fit_writes_a_gate_and_reports_out_of_fold_figures(tmp_path: Path) -> None:
+    data = Path(__file__).resolve().parent / "data"
+    out = tmp_path / "gate.json"
+    run = bot(
+        "eval", str(data / "eval_search.jsonl"), str(data / "eval_blind.jsonl"), "--fit", str(out)
+    )
+    assert run.returncode == 0, run.stderr
+    assert '"weights"' in out.read_text(encoding="utf-8")
+    assert "eval_search" in run.stdout and "eval_blind" in run.stdout and "k-fold" in run.stdout
+
+
 def test_eval_rejects_malformed_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"q": "ok", "expect": null}\nnot json\n', encoding="utf-8")

@@ -38,11 +38,18 @@ def test_channel_knowledge_bases_and_help_channels() -> None:
         ({"ESCALATION_CHECK_SECONDS": "0"}, "ESCALATION_CHECK_SECONDS"),
         ({"LOG_LEVEL": "bavard"}, "LOG_LEVEL doit valoir"),
         ({"KNOWLEDGE_CHANNELS": "C1"}, "n'est pas de la forme CANAL=base"),
+        ({"MATCH_TARGET_FALSE_RATE": "3 %"}, "MATCH_TARGET_FALSE_RATE doit être une part"),
+        ({"MATCH_TARGET_FALSE_RATE": "3"}, "MATCH_TARGET_FALSE_RATE doit être une part"),
     ],
 )
 def test_unworkable_settings_are_refused_at_start_in_french(env: dict, message: str) -> None:
     with pytest.raises(SettingsError, match=message):
         Settings.from_env(env)
+
+
+def test_target_false_rate_is_a_share() -> None:
+    assert Settings.from_env({}).match_target_false_rate == 0.025
+    assert Settings.from_env({"MATCH_TARGET_FALSE_RATE": "0,01"}).match_target_false_rate == 0.01
 
 
 def test_log_level_is_case_insensitive() -> None:

@@ -89,7 +89,9 @@ def test_suggestions_are_numbered_and_can_be_picked(settings) -> None:
     knowledge = Unsure({KB: KnowledgeBase(KB, "Base de test", u)})
     _, out = chat(settings, knowledge, "mot de passe ou factures ?\n2\n7\n")
     assert t("answer.suggestions_intro") in out
-    assert f"  1. {u[1].title}\n  2. {u[2].title}\n" in out
+    # the first suggestion shows the first sentence of its answer, so the asker recognises it
+    first = u[1].answer.split(". ")[0].rstrip(".") + "."
+    assert f"  1. {u[1].title}\n     {first}\n  2. {u[2].title}\n" in out
     assert f"{u[2].answer}\n\nSource : {u[2].source}" in out
     assert t("console.bad_choice", number=7) in out
     assert len(rows(settings, Question)) == 1  # "2" and "7" are choices, not questions
@@ -155,3 +157,20 @@ def test_unicode_digits_are_not_choices(settings, knowledge) -> None:
     code, out = chat(settings, knowledge, "²\n" + BROWSER + "\n")
     assert code == 0
     assert "Firefox" in out  # the chat went on after "²"
+
+
+def test_formation_in_the_console_after_an_answer_from_a_chapter(tmp_path, db_url) -> None:
+    shipped = Knowledge.load(ROOT / "knowledge")
+    settings = Settings(database_url=db_url, default_kb="all", spool_dir=tmp_path / "spool")
+    lines = (
+        "/formation\nQuel navigateur utiliser pour sg autorépondeur ?\n/formation\n/formation 2\n"
+    )
+    code, out = chat(settings, shipped, lines + "/formation 30\n")
+    assert code == 0
+    before, after, marked, wrong = out.split("Formation SG Autorépondeur")[1:4] + [out]
+    assert "Chapitre 1 « Acquérir de bonnes bases » (Apprentissage) — 🙈 à consulter" in before
+    assert "Chapitre 1 « Acquérir de bonnes bases » (Apprentissage) — 👁 consulté" in after
+    assert "Prochain chapitre : Chapitre 2 (Apprentissage)" in after
+    assert "Chapitre 2 (Apprentissage) — 👁 consulté" in marked
+    assert "avant de passer au chapitre suivant" in out
+    assert "choisissez un numéro de 1 à 29" in wrong

@@ -7,6 +7,7 @@ what the flows say prints on stdout.
   this choice, as in a Slack DM);
 - `/ajouter N`: the last question is added to the open ticket n°N;
 - `/privé <texte>`: a private ticket for the support lead;
+- `/formation`: the training chapters (👁 / 🙈) and the next one; `/formation N` marks one;
 - `/aide`, `/quitter`.
 """
 
@@ -15,13 +16,15 @@ from __future__ import annotations
 from typing import TextIO
 
 from bot.config import Settings
-from bot.core import Desk, Reply
+from bot.core import Desk, NotFound, Reply
 from bot.flows.clicks import Click, Clicks
+from bot.flows.learning import LearningFlows
 from bot.flows.ports import DIRECT, Asked, Inbound
 from bot.flows.support import SupportFlows
 from bot.messages import t
 
 from .io import ASKER, ConsoleRenderer, ConsoleTransport
+from .learning import ConsoleLearningRenderer
 
 PRIVATE_PREFIXES = ("/privé", "/prive")
 COMMUNITY_COMMANDS = ("/communauté", "/communaute")
@@ -34,6 +37,8 @@ class ConsoleChat:
         self.io = ConsoleTransport(out)
         self.flows = SupportFlows(settings, desk, self.io, ConsoleRenderer(), origin="console")
         self.clicks = Clicks(self.flows)
+        self.learning = LearningFlows(self.flows.chat, ConsoleLearningRenderer())
+        self.flows.questions.on_learned = self.learning.announce_pending
         self.kb = kb
         self.last: Reply | None = None
         self.last_text = ""
@@ -68,6 +73,8 @@ class ConsoleChat:
                 )
         elif lowered in ("/aide", "/help", "/?"):
             self.say(t("console.help"))
+        elif lowered == "/formation":
+            self.formation(rest.strip())
         elif lowered in COMMUNITY_COMMANDS and not rest:
             self.community(here)
         elif lowered == "/ajouter" and rest.strip().isdecimal():
@@ -85,6 +92,18 @@ class ConsoleChat:
         message = Inbound(ASKER, ASKER, text, str(self._lines), DIRECT, kb_channel=None)
         self.last = self.flows.on_message(message)
         self.last_text = text
+
+    def formation(self, number: str) -> None:
+        with self.flows.reporting(ASKER, ASKER):
+            if not number:
+                self.say(self.learning.formation(ASKER))
+            elif number.isdecimal() and number.isascii() and len(number) < 4:
+                try:
+                    self.say(self.learning.mark(ASKER, int(number)))
+                except NotFound:
+                    self.say(self.learning.unknown_chapter())
+            else:
+                self.say(self.learning.unknown_chapter())
 
     def community(self, here: Click) -> None:
         if self.last is None or self.last.question_id is None:

@@ -13,6 +13,7 @@ from typing import TextIO
 from bot.core.views import Suggestion, TicketView
 from bot.flows.ports import Asked, Posted, TicketFacts
 from bot.knowledge.model import Unit
+from bot.knowledge.render import to_text
 from bot.messages import t
 
 log = logging.getLogger(__name__)
@@ -98,7 +99,10 @@ class ConsoleRenderer:
 
     def suggestions(self, suggestions: Sequence[Suggestion], asked: Asked) -> str:
         lines = [t("answer.suggestions_intro")]
-        lines += [f"  {n}. {item.title}" for n, item in enumerate(suggestions, 1)]
+        for n, item in enumerate(suggestions, 1):
+            lines.append(f"  {n}. {item.title}")
+            if n == 1 and item.first_line:  # enough of the answer to recognise it
+                lines.append(f"     {to_text(item.first_line)}")
         return "\n".join([*lines, t("console.choices")])
 
     def choices(self, intro: str, asked: Asked) -> str:

@@ -47,7 +47,7 @@ def run_chat(
     set_language(settings.language)
     logging.getLogger("alembic").setLevel(logging.WARNING)  # no migration chatter in the chat
     if knowledge is None:
-        knowledge = Knowledge.load(settings.knowledge_dir)
+        knowledge = Knowledge.from_settings(settings)
     kb = _kb(settings, knowledge)
     if kb is None:
         stdout.write(t("console.no_kb", path=settings.knowledge_dir) + "\n")

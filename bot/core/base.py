@@ -191,5 +191,6 @@ class DeskBase:
             first_answered_at=ticket.first_answered_at,
             closed_at=ticket.closed_at,
             last_message=last,
+            details=ticket.details or None,
             asker_ts=ticket.asker_ts,
         )

@@ -29,10 +29,16 @@ def check_text(text: str) -> str:
 
 class TicketsMixin(DeskBase):
     def open_ticket(
-        self, *, asker: str, text: str, urgency: str = "normal", question_id: int | None = None
+        self,
+        *,
+        asker: str,
+        text: str,
+        urgency: str = "normal",
+        question_id: int | None = None,
+        details: dict[str, Any] | None = None,
     ) -> TicketView:
         """A private ticket for the support lead. Bad text -> InvalidInput; DB down -> spooled,
-        then StoreUnavailable."""
+        then StoreUnavailable. `details`: what the base's intake form asked (label -> value)."""
         if urgency not in URGENCIES:
             raise ValueError(f"urgency must be one of {URGENCIES}, not {urgency!r}")
         payload = {
@@ -40,6 +46,7 @@ class TicketsMixin(DeskBase):
             "text": check_text(text),
             "urgency": urgency,
             "question_id": question_id,
+            "details": details or None,
             "at": iso(self.now()),
         }
         return self._write("ticket", payload)
@@ -61,6 +68,7 @@ class TicketsMixin(DeskBase):
             created_at=created,
             target_at=target,
             due_at=due,
+            details=p.get("details") or None,
         )
         s.add(ticket)
         view = self._view(s, ticket)

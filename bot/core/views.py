@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from bot.knowledge.model import Unit
+from bot.matching.result import first_line
 
 
 class StoreUnavailable(RuntimeError):
@@ -48,6 +50,11 @@ class Suggestion:
     @property
     def answer(self) -> str:
         return self.unit.answer
+
+    @property
+    def first_line(self) -> str:
+        """The answer's first sentence (Markdown), so the asker recognises the suggestion."""
+        return first_line(self.unit.answer)
 
     @property
     def source(self) -> str:
@@ -132,6 +139,8 @@ class TicketView:
     first_answered_at: datetime | None = None
     closed_at: datetime | None = None
     last_message: str | None = None  # the message just recorded (lead_reply, asker_followup)
+    # what the base's intake form asked for (label -> text, or a list of file links)
+    details: dict[str, Any] | None = None
     asker_ts: str | None = None  # the asker's confirmation: its DM thread is the conversation
     # the community post of the question this ticket made private: the flows delete it
     withdrawn_channel: str | None = None

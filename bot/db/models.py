@@ -43,6 +43,8 @@ class Question(Base):
     status: Mapped[str] = mapped_column(String(16), default="answered")
     unit_id: Mapped[str | None] = mapped_column(String(128))
     score: Mapped[float | None] = mapped_column(Float)
+    # the suggestion the asker chose to see (a 👍 on it proposes this wording as a phrasing)
+    chosen_unit_id: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # may be quoted (report): asked in a public place, or published by its asker's choice
     public: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
@@ -101,6 +103,8 @@ class Ticket(Base):
     lead_channel: Mapped[str | None] = mapped_column(String(64))
     lead_ts: Mapped[str | None] = mapped_column(String(32))
     asker_channel: Mapped[str | None] = mapped_column(String(64))
+    # what the base's intake form asked for (e.g. an SFR order: client name, address...)
+    details: Mapped[dict | None] = mapped_column(JSON)
     # the asker's confirmation message: its thread is the ticket's conversation
     asker_ts: Mapped[str | None] = mapped_column(String(32))
 
@@ -206,3 +210,7 @@ class OutboxCall(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+# the learning tables (FAQ drafts, phrasings, training progress) share this Base
+from bot.db import models_learning  # noqa: E402,F401

@@ -7,7 +7,7 @@ button was on."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Generic
+from typing import Any, Generic
 
 from bot.core import NotFound, StoreUnavailable, TicketView
 from bot.flows.absence import declare_absence
@@ -59,7 +59,7 @@ class Clicks(Generic[M]):
         asked = self.owned(click, question_id)
         if asked is None:
             return None
-        first = self.desk.feedback(asked.question_id, click.user, helpful)
+        first = self.flows.questions.feedback(asked.question_id, click.user, helpful)
         if helpful or not first:
             self.whisper(click, t("flow.feedback.thanks" if first else "flow.feedback.already"))
         return asked
@@ -153,14 +153,18 @@ class Clicks(Generic[M]):
         question_id: int | None,
         kb_channel: str | None,
         match_text: str | None = None,
+        details: dict[str, Any] | None = None,
     ) -> None:
         """The question form: private -> a ticket; public -> the question flow in the asker's
         DM. Opened from "ask privately" on an answer then sent public with the text unchanged:
-        straight to the community (the answer did not help)."""
+        straight to the community (the answer did not help). `details` (the intake fields)
+        only ever travel with a private question: the adapter refuses them otherwise."""
         if question_id is not None and not self._asked_by(question_id, user):
             question_id = None  # a form can only refer to the sender's own question
         if private:
-            self.flows.tickets.open(user=user, text=text, urgency=urgency, question_id=question_id)
+            self.flows.tickets.open(
+                user=user, text=text, urgency=urgency, question_id=question_id, details=details
+            )
             return
         dm = self.io.dm_channel(user)
         if question_id is not None and self._unchanged(question_id, text):

@@ -24,6 +24,7 @@ Routing decisions:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Generic
 
 from bot.core import CommunityNotice, NotFound, PrivateQuestion, Reply, StoreUnavailable
@@ -42,6 +43,9 @@ class QuestionFlows(Generic[M]):
         self.desk = chat.desk
         self.io = chat.transport
         self.render = chat.render
+        # called when the desk may have a new FAQ draft or phrasing for the lead (an answer
+        # accepted, a suggestion confirmed): the chat's learning flows announce it
+        self.on_learned: Callable[[], object] | None = None
 
     def ask(
         self,
@@ -78,6 +82,7 @@ class QuestionFlows(Generic[M]):
         if reply.kind == "answer" and reply.unit is not None:
             body = self.desk.knowledge.render(reply.unit, self.render.markup)
             self.io.post(channel, self.render.answer(reply.unit, body, asked), thread=thread)
+            self.end_of_chapter(reply.unit.id, channel, thread)
         elif reply.kind == "suggestions" and reply.suggestions:
             self.io.post(channel, self.render.suggestions(reply.suggestions, asked), thread=thread)
         elif reply.kind == "suggestions":
@@ -156,9 +161,16 @@ class QuestionFlows(Generic[M]):
         self.io.post(reply_channel, self.render.private_choice(text, asked), thread=reply_thread)
         return True
 
-    def community_reply(self, *, channel: str, thread: str, ts: str, user: str) -> None:
-        """Someone answered in a community thread: tell the asker, with a link."""
+    def community_reply(
+        self, *, channel: str, thread: str, ts: str, user: str, text: str = ""
+    ) -> None:
+        """Someone answered in a community thread: tell the asker, with a link; the reply is
+        kept (accepted by the asker, it becomes a FAQ draft)."""
         notice = self.desk.community_reply(channel, thread, user)
+        if text.strip():
+            self.desk.record_community_answer(
+                channel=channel, thread_ts=thread, ts=ts, responder=user, text=text
+            )
         if notice is None or not notice.first:  # only the first answer is announced
             return
         link = self.io.link(channel, ts) or self.io.link(channel, thread)
@@ -189,9 +201,10 @@ class QuestionFlows(Generic[M]):
         ts: str | None = None,
         question_id: int | None = None,
     ) -> bool:
-        """The asker marks their community question solved: a button (`question_id`) or a ✅
-        on the post (`channel`, `ts`). The post to update comes from the database. Anyone else:
-        False, nothing changes. Marking it again changes nothing either."""
+        """The asker marks their community question solved: a button (`question_id`), a ✅ on
+        the post (`channel`, `ts`), or a ✅ on a member's reply in its thread (`channel`, `ts` of
+        that reply, then the accepted answer). The post to update comes from the database.
+        Anyone else: False, nothing changes. Marking it again changes nothing either."""
         solved = self.desk.close_community(question_id, channel=channel, ts=ts, by=by)
         if solved is None:
             return False
@@ -200,7 +213,27 @@ class QuestionFlows(Generic[M]):
             post = self.render.community_post(asked, solved=True)
             self.io.update(solved.channel, solved.ts, post)
             self.chat.tell(solved.channel, t("flow.community.thanks"), thread=solved.ts)
+        self.learned()
         return True
+
+    def learned(self) -> None:
+        if self.on_learned is not None:
+            self.on_learned()
+
+    def end_of_chapter(self, unit_id: str, channel: str, thread: str | None) -> None:
+        """After an answer from a chapter's last section: questions are welcome before moving on."""
+        note = self.desk.ends_chapter(unit_id)
+        if note:
+            self.chat.tell(channel, note, thread=thread)
+
+    def feedback(self, question_id: int | None, user: str, helpful: bool) -> bool:
+        """One vote per person and answer: False when this one replaced an earlier vote."""
+        if question_id is None:
+            return False
+        first = self.desk.feedback(question_id, user, helpful)
+        if helpful:  # a chosen suggestion confirmed: its wording may now wait for the lead
+            self.learned()
+        return first
 
     def show_unit(
         self,
@@ -216,6 +249,9 @@ class QuestionFlows(Generic[M]):
         unit = base.get(unit_id) if base else None
         if unit is None:
             return False
+        if asked.question_id is not None:  # remembered: a 👍 next proposes the wording
+            self.desk.choose_suggestion(asked.question_id, unit.id, asked.asker)
         body = self.desk.knowledge.render(unit, self.render.markup)
         self.io.post(channel, self.render.answer(unit, body, asked), thread=thread)
+        self.end_of_chapter(unit.id, channel, thread)
         return True

@@ -103,6 +103,7 @@ class SupportFlows(Generic[M]):
                     thread=message.thread,
                     ts=message.ts,
                     user=message.user,
+                    text=message.text,
                 )
         elif message.where in (HELP, MENTION):
             thread = message.thread or message.ts
@@ -155,4 +156,5 @@ class SupportFlows(Generic[M]):
         if channel != self.io.community_channel():
             return
         with self.reporting(None, None):
+            # on the question's post: solved; on a member's reply: that reply is the solution
             self.questions.solve(by=user, channel=channel, ts=ts)

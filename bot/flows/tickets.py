@@ -18,7 +18,7 @@ closing message within REOPEN_WINDOW_DAYS (the SLA clock starts again; the lead 
 from __future__ import annotations
 
 import logging
-from typing import Generic
+from typing import Any, Generic
 
 from bot.core import InvalidInput, NotFound, StoreUnavailable, TicketView
 from bot.flows.chat import Chat
@@ -37,12 +37,19 @@ class TicketFlows(Generic[M]):
 
     # --- opening ------------------------------------------------------------------------------
     def open(
-        self, *, user: str, text: str, urgency: str, question_id: int | None
+        self,
+        *,
+        user: str,
+        text: str,
+        urgency: str,
+        question_id: int | None,
+        details: dict[str, Any] | None = None,
     ) -> TicketView | None:
-        """Open the ticket, post the lead's card, confirm to the asker (all in DMs)."""
+        """Open the ticket, post the lead's card, confirm to the asker (all in DMs).
+        `details`: what the base's intake form asked (shown on the lead's card only)."""
         try:
             ticket = self.desk.open_ticket(
-                asker=user, text=text, urgency=urgency, question_id=question_id
+                asker=user, text=text, urgency=urgency, question_id=question_id, details=details
             )
         except StoreUnavailable:
             self.io.dm(user, self.render.notice(t("store.down")))

@@ -24,6 +24,8 @@ import tomllib
 from pathlib import Path
 
 from bot.knowledge.model import KnowledgeBase, Problem, Unit
+from bot.knowledge.vocabulary import FILE_NAME as VOCABULARY_FILE
+from bot.knowledge.vocabulary import load_vocabulary
 from bot.messages import t
 
 HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*(?:\{#(?P<anchor>[^}\s]*)\})?\s*$")
@@ -158,10 +160,12 @@ def load_base(folder: Path, root: Path) -> tuple[KnowledgeBase, list[Problem]]:
             problems.append(
                 Problem(str(meta_file.relative_to(root)), 0, t("kb.base_toml", error=exc))
             )
-    kb = KnowledgeBase(name=name, title=title)
+    vocabulary, vocab_problems = load_vocabulary(folder, root)
+    problems.extend(vocab_problems)
+    kb = KnowledgeBase(name=name, title=title, vocabulary=vocabulary)
     seen: dict[str, Unit] = {}
     for path in sorted(folder.glob("*.md")):
-        if path.name.lower() == "readme.md":
+        if path.name.lower() in {"readme.md", VOCABULARY_FILE}:
             continue
         rel = str(path.relative_to(root))
         units, file_problems = parse_file(path, name, rel)

@@ -23,6 +23,8 @@ class KnowledgeBase:
     name: str
     title: str = ""
     units: list[Unit] = field(default_factory=list)
+    # the customers' words for the base's words: (expression, base words), folded (vocabulaire.md)
+    vocabulary: tuple[tuple[str, str], ...] = ()
 
     def get(self, unit_id: str) -> Unit | None:
         for unit in self.units:

@@ -5,10 +5,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from bot.config import Settings
+from bot.knowledge.course import Course, load_courses
+from bot.knowledge.intake import Intake, load_intakes
 from bot.knowledge.loader import load_all
 from bot.knowledge.model import KnowledgeBase, Problem, Unit
-from bot.knowledge.render import title_lookup, to_mrkdwn, to_text
+from bot.knowledge.render import title_lookup, to_markdown, to_mrkdwn, to_text
 from bot.matching import Matcher, MatchResult
+from bot.matching.gate import DEFAULT_TARGET
 
 log = logging.getLogger(__name__)
 
@@ -21,30 +25,66 @@ def combined(bases: dict[str, KnowledgeBase]) -> KnowledgeBase:
         name=ALL,
         title="Toutes les bases",
         units=[unit for name in sorted(bases) for unit in bases[name].units],
+        vocabulary=tuple(pair for name in sorted(bases) for pair in bases[name].vocabulary),
     )
 
 
 class Knowledge:
     """Every base by name, plus `all` (every unit of every base), each with its matcher."""
 
-    def __init__(self, bases: dict[str, KnowledgeBase], problems: list[Problem] | None = None):
+    def __init__(
+        self,
+        bases: dict[str, KnowledgeBase],
+        problems: list[Problem] | None = None,
+        courses: dict[str, Course] | None = None,
+        intakes: dict[str, Intake] | None = None,
+        target_false_rate: float = DEFAULT_TARGET,
+        index_cache: Path | None = None,
+    ):
         self.bases = bases
         self.problems = problems or []
+        self.courses = courses or {}  # base name -> its training course (course.toml)
+        self.intakes = intakes or {}  # base name -> what its question form asks (intake.toml)
+        self.target_false_rate = target_false_rate
         # unit id -> title, for answers that link to another unit (built once, not per answer)
         self.titles = {u.id: u.title for kb in bases.values() for u in kb.units}
-        self.matchers = {name: Matcher.build(kb) for name, kb in bases.items()}
+
+        def build(kb: KnowledgeBase) -> Matcher:
+            return Matcher.build(kb, target_false_rate=target_false_rate, cache_dir=index_cache)
+
+        self.matchers = {name: build(kb) for name, kb in bases.items()}
         self.matchers[ALL] = (
-            Matcher.build(combined(bases))
-            if len(bases) != 1
-            else next(iter(self.matchers.values()))
+            build(combined(bases)) if len(bases) != 1 else next(iter(self.matchers.values()))
         )
 
     @classmethod
-    def load(cls, root: Path) -> Knowledge:
+    def load(
+        cls,
+        root: Path,
+        target_false_rate: float = DEFAULT_TARGET,
+        index_cache: Path | None = None,
+    ) -> Knowledge:
+        """Every base under `root`; the gate answers at `target_false_rate` (see
+        MATCH_TARGET_FALSE_RATE); built indexes are kept in `index_cache` (INDEX_CACHE_DIR)."""
         bases, problems = load_all(root)
+        courses, course_problems = load_courses(root, bases)
+        intakes, intake_problems = load_intakes(root, bases)
+        problems = [*problems, *course_problems, *intake_problems]
         for problem in problems:
             log.warning("knowledge: %s", problem)
-        return cls(bases, problems)
+        return cls(bases, problems, courses, intakes, target_false_rate, index_cache)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Knowledge:
+        return cls.load(
+            settings.knowledge_dir, settings.match_target_false_rate, settings.index_cache_dir
+        )
+
+    def rebuilt(self, bases: dict[str, KnowledgeBase]) -> Knowledge:
+        """The same knowledge (class, courses, intakes, answer gate) over other bases, matchers
+        rebuilt. Not saved to the index cache: the published entries change it at every
+        publication, and the files' own index stays cached."""
+        return type(self)(bases, self.problems, self.courses, self.intakes, self.target_false_rate)
 
     def names(self) -> list[str]:
         return sorted(self.bases)
@@ -54,8 +94,9 @@ class Knowledge:
         return kb.get(unit_id) if kb else None
 
     def render(self, unit: Unit, style: str = "text") -> str:
-        """The unit's answer for display: "text" (console) or "mrkdwn" (Slack)."""
-        convert = to_mrkdwn if style == "mrkdwn" else to_text
+        """The unit's answer for display: "text" (console), "mrkdwn" (Slack) or "markdown"
+        (Discord)."""
+        convert = {"mrkdwn": to_mrkdwn, "markdown": to_markdown}.get(style, to_text)
         return convert(unit.answer, title_lookup(self.titles, unit.kb))
 
     def match(self, question: str, kb: str = ALL) -> MatchResult:

@@ -3,7 +3,7 @@
 Answers are written in a small Markdown subset: paragraphs, `**bold**`, `<https://...>` links,
 `[text](https://...)` links and `[text](#anchor)` links to another unit of the same base.
 A link to another unit becomes that unit's title in guillemets, so the reader knows what to ask
-next; the console shows plain text, Slack its own mrkdwn.
+next; the console shows plain text, Slack its own mrkdwn, Discord Markdown.
 """
 
 from __future__ import annotations
@@ -55,6 +55,12 @@ def to_mrkdwn(answer: str, title_of: TitleOf | None = None) -> str:
     text = _HEADING.sub(r"*\1*", text)
     text = _BULLET.sub(r"\1• ", text)
     return re.sub(r"\x00(\d+)\x00", lambda m: links[int(m.group(1))], text)
+
+
+def to_markdown(answer: str, title_of: TitleOf | None = None) -> str:
+    """Markdown as chats that speak it show it (Discord): links to other units become their
+    titles, the rest is kept as written."""
+    return _unit_links(answer, title_of)
 
 
 def _label(text: str) -> str:

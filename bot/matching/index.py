@@ -15,14 +15,19 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import islice
 from operator import itemgetter
+from typing import Any
 
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.knowledge.model import KnowledgeBase, Unit
-from bot.matching.normalize import intents_of, raw_words, word_terms
+from bot.matching.normalize import intents_of, word_terms
+from bot.matching.vocabulary import Vocabulary
 
 LINK = re.compile(r"\]\(#([^)\s]+)\)")
 WEAK_WEIGHT = 0.6  # a term found only in the answer text counts this much
@@ -58,57 +63,98 @@ def _max_edits(word: str) -> int:
     return 0 if len(word) <= 4 else 1 if len(word) <= 8 else 2
 
 
+def _holds(units: array[int] | None, unit: int) -> bool:
+    """Whether a sorted array of units holds `unit`."""
+    if not units:
+        return False
+    i = bisect_left(units, unit)
+    return i < len(units) and units[i] == unit
+
+
+EMPTY: frozenset[int] = frozenset()
+
+
 @dataclass
 class Index:
     units: list[Unit]
     phrasings: list[list[str]]  # per unit: its analysed title and phrasings, as strings
-    strong: list[frozenset[str]]
-    weak: list[frozenset[str]]
-    postings: dict[str, list[int]]  # term -> units (n for strong, ~n for weak postings)
+    # term -> the units whose title or phrasings hold it ("strong": a set), or only their answer
+    # ("weak": a sorted array, 4 bytes a unit, searched by bisection: answers hold most terms).
+    # Per term, not per unit: 100,000 small per-unit sets would cost ~400 MB
+    strong: dict[str, frozenset[int]]
+    weak: dict[str, array[int]]
     idf: dict[str, float]
     unknown_idf: float
     surface: dict[str, str] = field(default_factory=dict)  # known folded word -> its term
+    counts: dict[str, int] = field(default_factory=dict)  # term -> how many units use it
     links: list[frozenset[int]] = field(default_factory=list)  # units each answer links to
     deletes: dict[str, list[str]] = field(default_factory=dict)
 
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+
     @classmethod
     def build(cls, kb: KnowledgeBase) -> Index:
+        vocabulary = Vocabulary(kb.vocabulary)
+        fold = vocabulary.fold
         units = list(kb.units)
         phrasings: list[list[str]] = []
-        strong: list[frozenset[str]] = []
-        weak: list[frozenset[str]] = []
-        postings: dict[str, list[int]] = defaultdict(list)
+        strong: dict[str, list[int]] = defaultdict(list)
+        weak: dict[str, list[int]] = defaultdict(list)
         surface: dict[str, str] = {}
         for n, unit in enumerate(units):
             unit_phrasings: list[str] = []
             strong_terms: set[str] = set()
             for text in (unit.title, *unit.phrasings):
-                folded = raw_words(text)
+                folded = fold(text)
                 terms = [t for w in folded for t in word_terms(w)]
                 if terms:
                     unit_phrasings.append(" ".join(intents_of(folded) + terms))
                 strong_terms.update(terms)
                 _learn(surface, folded)
-            answer_words = raw_words(unit.answer)
+            answer_words = fold(unit.answer)
             _learn(surface, answer_words)
             answer_terms = [t for w in answer_words for t in word_terms(w)][:MAX_ANSWER_TERMS]
-            s = frozenset(strong_terms)
-            w = frozenset(answer_terms) - s
             phrasings.append(unit_phrasings)
-            strong.append(s)
-            weak.append(w)
-            for t in s:
-                postings[t].append(n)
-            for t in w:
-                postings[t].append(~n)  # weak postings are stored complemented
+            for t in strong_terms:
+                strong[t].append(n)
+            for t in set(answer_terms) - strong_terms:
+                weak[t].append(n)
         total = max(len(units), 1)
-        idf = {t: math.log(1 + total / len(p)) for t, p in postings.items()}
+        df = {t: len(strong.get(t, ())) + len(weak.get(t, ())) for t in {*strong, *weak}}
+        idf = {t: math.log(1 + total / d) for t, d in df.items()}
         index = cls(
-            units, phrasings, strong, weak, dict(postings), idf, math.log(1 + total) + 1, surface
+            units,
+            phrasings,
+            {t: frozenset(u) for t, u in strong.items()},
+            {t: array("i", u) for t, u in weak.items()},  # units were added in order
+            idf,
+            math.log(1 + total) + 1,
+            surface,
         )
+        index.counts = df
+        del strong, weak
+        index.vocabulary = vocabulary
         index._build_deletes()
         index._build_links()
         return index
+
+    def __getstate__(self) -> dict[str, Any]:
+        """For a saved index: unit sets as compact arrays (see __setstate__), and no units:
+        whoever loads it has them already (persist.cached_index puts them back)."""
+        state = dict(self.__dict__)
+        state["units"] = len(self.units)
+        state["strong"] = {t: array("i", sorted(u)) for t, u in self.strong.items()}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # one int object per unit, shared by every set, as in a built index (unpickled ints
+        # would each be a new 28-byte object: 130 MB more at 100,000 units)
+        ints = list(range(state["units"]))
+        state["units"] = []
+        state["strong"] = {
+            t: frozenset(map(ints.__getitem__, a)) for t, a in state["strong"].items()
+        }
+        self.__dict__.update(state)
 
     def _build_links(self) -> None:
         """Answers that link to each other (`[...](#anchor)`) make their units siblings."""
@@ -116,7 +162,8 @@ class Index:
         self.links = []
         for unit in self.units:
             targets = (a if "/" in a else f"{unit.kb}/{a}" for a in LINK.findall(unit.answer))
-            self.links.append(frozenset(by_id[t] for t in targets if t in by_id))
+            linked = frozenset(by_id[t] for t in targets if t in by_id)
+            self.links.append(linked or EMPTY)  # one shared empty set: most units link nowhere
 
     def siblings(self, a: int, b: int) -> bool:
         return b in self.links[a] or a in self.links[b]
@@ -140,40 +187,58 @@ class Index:
                 if dist > edits or dist > _max_edits(known):
                     continue
                 t = self.surface[known]
-                key = (dist, -len(self.postings.get(t, ())), known)
+                key = (dist, -self.df(t), known)
                 if best is None or key < best:
                     best = key
         return self.surface[best[2]] if best else None
 
-    def candidates(self, terms: list[str], limit: int) -> dict[int, float]:
-        """Units sharing terms with the query, with their idf-weighted overlap.
+    def df(self, term: str) -> int:
+        """How many units use the term."""
+        return self.counts.get(term, 0)
 
-        Rare terms enumerate their postings; the best POOL units then collect the weight of
-        the frequent terms by set membership, so the cost stays bounded at any base size.
+    def candidates(self, weights: dict[str, float], limit: int) -> dict[int, float]:
+        """Units sharing terms with the query, with their weighted overlap.
+
+        `weights` gives each query term's weight (its idf, less for context words). Rare terms
+        enumerate their units; the best POOL units then collect the weight of the frequent
+        terms by set membership, so the cost stays bounded at any base size.
         """
         rare_df = max(64, min(len(self.units) // 50, RARE_DF_CAP))
-        known = sorted((t for t in set(terms) if t in self.postings), key=lambda t: -self.idf[t])
-        rare = [t for t in known if len(self.postings[t]) <= rare_df]
-        frequent = [t for t in known if len(self.postings[t]) > rare_df]
+        counts = self.counts
+        known = sorted((t for t in weights if t in counts), key=counts.__getitem__)
+        rare = [t for t in known if counts[t] <= rare_df]
+        frequent = [t for t in known if counts[t] > rare_df]
         if not rare and frequent:  # only common words: the rarest of them seeds the pool
             rare, frequent = frequent[:1], frequent[1:]
         scores: dict[int, float] = defaultdict(float)
+        empty: frozenset[int] = frozenset()
+        none = array("i")
         for t in rare:
-            idf = self.idf[t]
-            weak_idf = idf * WEAK_WEIGHT
-            for u in self.postings[t][: rare_df * 4]:
-                if u >= 0:
-                    scores[u] += idf
-                else:
-                    scores[~u] += weak_idf
+            weight = weights[t]
+            for u in islice(self.strong.get(t, empty), rare_df * 4):
+                scores[u] += weight
+            weak_weight = weight * WEAK_WEIGHT
+            for u in islice(self.weak.get(t, none), rare_df * 4):
+                scores[u] += weak_weight
         pool = dict(heapq.nlargest(POOL, scores.items(), key=itemgetter(1)))
-        strong, weak = self.strong, self.weak
         for t in frequent:
-            idf = self.idf[t]
-            weak_idf = idf * WEAK_WEIGHT
+            weight = weights[t]
+            strong, weak = self.strong.get(t, empty), self.weak.get(t, none)
+            weak_weight = weight * WEAK_WEIGHT
             for u in pool:
-                if t in strong[u]:
-                    pool[u] += idf
-                elif t in weak[u]:
-                    pool[u] += weak_idf
+                if u in strong:
+                    pool[u] += weight
+                elif _holds(weak, u):
+                    pool[u] += weak_weight
         return dict(heapq.nlargest(limit, pool.items(), key=itemgetter(1)))
+
+    def covered(self, unit: int, weights: dict[str, float]) -> float:
+        """The part of `weights` that the unit's words cover (answer words count less)."""
+        empty: frozenset[int] = frozenset()
+        total = 0.0
+        for t, w in weights.items():
+            if unit in self.strong.get(t, empty):
+                total += w
+            elif _holds(self.weak.get(t), unit):
+                total += w * WEAK_WEIGHT
+        return total

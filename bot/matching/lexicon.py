@@ -29,57 +29,33 @@ SMS: dict[str, str] = {
     "ordis": "ordinateur", "pc": "ordinateur", "mobil": "mobile",
 }
 
-# synonyms -> canonical word (applied after SMS expansion, before stemming)
+# generic synonyms -> canonical word (applied after SMS expansion, before stemming); a base's own
+# words (product names, its synonyms) live in knowledge/<base>/vocabulaire.md
 SYNONYMS: dict[str, str] = {
-    "rib": "bancaire", "iban": "bancaire", "banque": "bancaire", "bancaires": "bancaire",
-    "banquaire": "bancaire", "fermer": "supprimer", "fermeture": "supprimer",
-    "cloturer": "supprimer", "cloture": "supprimer", "suppression": "supprimer",
-    "effacer": "supprimer", "desinscrire": "supprimer", "desinscription": "supprimer",
-    "resilier": "supprimer", "mail": "email", "mails": "email", "courriel": "email",
-    "courriels": "email", "mel": "email", "emails": "email", "e-mail": "email",
-    "e-mails": "email", "envoyeur": "expediteur", "emetteur": "expediteur",
-    "browser": "navigateur", "navigateurs": "navigateur", "chromes": "chrome",
-    "mozilla": "firefox", "explorer": "explorer", "prix": "tarif", "cout": "tarif",
-    "coute": "tarif", "couter": "tarif", "tarifs": "tarif", "payer": "paiement",
-    "paye": "paiement", "payement": "paiement", "reglement": "paiement", "regler": "paiement",
-    "temps": "delai", "duree": "delai", "longtemps": "delai", "delais": "delai",
-    "parrainage": "affiliation", "parrain": "affiliation", "parrainer": "affiliation",
-    "filleul": "affiliation", "filleuls": "affiliation", "affilie": "affiliation",
-    "affiliations": "affiliation", "occupe": "couvrir", "occuper": "couvrir",
-    "occupez": "couvrir", "occupent": "couvrir", "gere": "couvrir", "gerer": "couvrir",
-    "gerez": "couvrir", "traite": "couvrir", "traiter": "couvrir", "couvre": "couvrir",
-    "couvrez": "couvrir", "intervient": "couvrir", "intervenir": "couvrir",
-    "intervention": "couvrir", "comprend": "couvrir", "publique": "public", "publiques": "public",
-    "publics": "public", "visible": "public", "visibles": "public", "confidentiel": "prive",
-    "confidentielle": "prive", "privee": "prive", "privees": "prive", "prives": "prive",
-    "ftth": "fibre", "fiber": "fibre", "rafraichir": "actualiser", "recharger": "actualiser",
-    "refresh": "actualiser", "f5": "actualiser", "exporter": "telecharger",
-    "export": "telecharger", "download": "telecharger", "abonnement": "forfait",
-    "formule": "forfait", "telephoner": "appeler", "joindre": "contacter", "factures": "facture",
-    "facturation": "facture", "souci": "probleme", "bug": "probleme", "beug": "probleme",
-    "fonctionne": "marche", "fonctionner": "marche", "marcher": "marche",
+    "fermer": "supprimer", "fermeture": "supprimer", "cloturer": "supprimer",
+    "cloture": "supprimer", "suppression": "supprimer", "effacer": "supprimer",
+    "desinscrire": "supprimer", "desinscription": "supprimer", "resilier": "supprimer",
+    "mail": "email", "mails": "email", "courriel": "email", "courriels": "email", "mel": "email",
+    "emails": "email", "e-mail": "email", "e-mails": "email", "envoyeur": "expediteur",
+    "emetteur": "expediteur", "explorer": "explorer", "prix": "tarif", "cout": "tarif",
+    "coute": "tarif", "couter": "tarif", "tarifs": "tarif", "payer": "paiement", "paye": "paiement",
+    "payement": "paiement", "reglement": "paiement", "regler": "paiement", "temps": "delai",
+    "duree": "delai", "longtemps": "delai", "delais": "delai", "rafraichir": "actualiser",
+    "recharger": "actualiser", "refresh": "actualiser", "f5": "actualiser",
+    "exporter": "telecharger", "export": "telecharger", "download": "telecharger",
+    "abonnement": "forfait", "formule": "forfait", "telephoner": "appeler", "joindre": "contacter",
+    "factures": "facture", "facturation": "facture", "souci": "probleme", "bug": "probleme",
+    "beug": "probleme", "fonctionne": "marche", "fonctionner": "marche", "marcher": "marche",
     "compatibilite": "compatible", "incompatible": "compatible", "incompatibilite": "compatible",
-    "incompatibilites": "compatible", "vue": "public", "vu": "public", "vues": "public",
-    "voient": "public", "voit": "public", "lisent": "public", "lise": "public",
-    "toucher": "commission", "touche": "commission", "pourcentage": "commission",
-    "rattacher": "attribuer", "rattachee": "attribuer", "rattache": "attribuer",
-    "rattachees": "attribuer", "associer": "attribuer", "associee": "attribuer",
-    "attribuees": "attribuer", "attribuee": "attribuer", "lier": "attribuer", "liee": "attribuer",
-    "prevenu": "confirmation", "previent": "confirmation", "notifie": "confirmation",
-    "averti": "confirmation", "prevenus": "confirmation", "fournir": "disposition",
-    "fournissez": "disposition", "fournit": "disposition", "proposez": "disposition",
-    "proposer": "disposition", "propose": "disposition", "pote": "affiliation",
-    "potes": "affiliation", "ami": "affiliation", "amis": "affiliation", "copain": "affiliation",
-    "copains": "affiliation", "copine": "affiliation", "samedi": "weekend", "dimanche": "weekend",
-    "we": "weekend", "checker": "verifier", "check": "verifier", "verif": "verifier",
-    "rapporte": "commission", "rapporter": "commission", "promouvoir": "promotion",
+    "incompatibilites": "compatible", "samedi": "weekend", "dimanche": "weekend", "we": "weekend",
+    "checker": "verifier", "check": "verifier", "verif": "verifier", "promouvoir": "promotion",
     "rep": "reponse", "semaines": "delai", "semaine": "delai", "long": "delai",
-    "brancher": "connecter", "relier": "connecter", "voie": "public", "beugue": "probleme",
-    "bugue": "probleme", "beuge": "probleme", "bugge": "probleme", "plante": "probleme",
-    "buggue": "probleme", "beugs": "probleme", "bugs": "probleme", "recoit": "recevoir",
-    "recu": "recevoir", "recue": "recevoir", "recus": "recevoir", "recues": "recevoir",
-    "recevra": "recevoir", "recoivent": "recevoir", "recevez": "recevoir", "assurer": "verifier",
-    "assurez": "verifier", "assure": "verifier", "verifie": "verifier", "precaution": "attention",
+    "brancher": "connecter", "relier": "connecter", "beugue": "probleme", "bugue": "probleme",
+    "beuge": "probleme", "bugge": "probleme", "plante": "probleme", "buggue": "probleme",
+    "beugs": "probleme", "bugs": "probleme", "recoit": "recevoir", "recu": "recevoir",
+    "recue": "recevoir", "recus": "recevoir", "recues": "recevoir", "recevra": "recevoir",
+    "recoivent": "recevoir", "recevez": "recevoir", "assurer": "verifier", "assurez": "verifier",
+    "assure": "verifier", "verifie": "verifier", "precaution": "attention",
     "precautions": "attention",
 }
 
@@ -110,7 +86,8 @@ STOP_WORDS: frozenset[str] = frozenset(
     suis sur surement svp t-elle t-il ta tape taper te tes toi ton total totale toujours tous
     tout toute toutes tres trop trouve trouver truc trucs tu un une uniquement uns urgent
     urgente va vais vendredi venir veulent veut veut-dire veux vite voir vois vont vos votre
-    voudrais voudrait voulais voulait vouloir voulu vous vraiment y ya-t-il
+    voudrais voudrait voulais voulait vouloir voulu vous vraiment y ya-t-il vers mme eux pareil
+    chacun chacune bizarre bizarrement inquiet inquiete peur honnetement idee
     """.split()
 )
 

@@ -1,153 +1,183 @@
-"""`match(question, kb)`: the best unit for a question, or suggestions when unsure.
+"""`match(message, kb)`: the best unit for a message, or suggestions when unsure.
 
-Score of a candidate unit (0..100) = 60 % coverage + 40 % similarity, where
-- coverage is the share of the question's idf weight that the unit's words cover (a question
-  about things the base does not know, "la couleur du logo SFR", covers little);
-- similarity compares the analysed question with the unit's analysed title and phrasings:
-  rapidfuzz's token_sort/token_set ratios (80 %) and an idf-weighted Dice over terms (20 %, so
-  that a rare extra word weighs more than a long one); best phrasing, with a bonus for units that
-  have several close phrasings.
-Thresholds were chosen on four labelled sets (see tests/test_evaluation.py), favouring few false
-answers: a wrong answer costs the asker more than a hand-over to people.
-The gate answers only when the best score is high, the coverage sufficient and the best unit
-clearly ahead of the second (the margin), siblings excepted: two units whose answers link to each
-other are not rivals. Otherwise it returns up to 3 suggestions.
+1. The message is read (reader.py): markup and chit-chat go, question sentences are told from
+   context sentences.
+2. Its terms are weighed (query.py): question terms fully, context terms half, context words the
+   base does not know barely.
+3. Candidate units come from the inverted index; each is scored (0..100) as 60 % coverage (the
+   share of the weighted terms its words cover) + 40 % similarity, measured on the window of the
+   message (a sentence, the question sentences, the whole) that matches its title or a phrasing
+   best: rapidfuzz's token ratios (80 %) and an idf-weighted Dice over terms (20 %).
+4. The gate (gate.py), a logistic model fitted on labelled messages, turns the best unit's
+   figures into a probability of being right and answers above the threshold chosen for the
+   target false-answer rate. Otherwise up to 3 suggestions are returned.
 """
 
 from __future__ import annotations
 
+import heapq
+import math
 from dataclasses import dataclass
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from bot.knowledge.model import KnowledgeBase
+from bot.matching.gate import DEFAULT_TARGET, RULES, Gate, load_gate, vetoed
 from bot.matching.index import Index
+from bot.matching.intent import states
 from bot.matching.lexicon import GREETINGS, HELP, POLITE, STOP_WORDS, THANKS
-from bot.matching.normalize import intents_of, raw_words, word_terms
+from bot.matching.normalize import raw_words
+from bot.matching.persist import cached_index
+from bot.matching.query import Query, Window, analyse_query
+from bot.matching.reader import Reading, read
 from bot.matching.result import Match, MatchResult
+
+PREFILTER = 4  # phrasings compared in full on each window after the first
+DICE_WEIGHT = 0.2  # share of the idf-weighted Dice in the similarity, the rest is rapidfuzz
 
 
 @dataclass(frozen=True)
 class Policy:
-    answer_score: float = 68.0  # minimum score to answer
-    min_coverage: float = 0.6  # minimum share of the question the unit must cover
-    margin: float = 3.0  # lead over the second unit needed to answer
-    crowd: float = 8.0  # ...and over the third: two close rivals make the question ambiguous
-    # a second way to be sure: a lower score, but a unit covering most of the question and far
-    # ahead of every rival
-    clear_score: float = 60.0
-    clear_coverage: float = 0.7
-    clear_lead: float = 15.0
     suggest_score: float = 30.0  # minimum score to be suggested
     candidates: int = 15  # units reranked with rapidfuzz
     coverage_weight: float = 0.6
+    # the fixed rules (hand-tuned on search-style questions): features of the gate, and the
+    # whole decision when no gate was fitted (gate.json absent)
+    answer_score: float = 68.0
+    min_coverage: float = 0.6
+    margin: float = 3.0
+    crowd: float = 8.0
+    clear_score: float = 60.0
+    clear_coverage: float = 0.7
+    clear_lead: float = 15.0
 
 
-MAX_WORDS = 200  # a question longer than this is matched on its first words
-INTENT_WEIGHT = 1.0  # weight of a question-word marker (où, comment...) in the similarity
-DICE_WEIGHT = 0.2  # share of the idf-weighted Dice in the similarity, the rest is rapidfuzz
+def _dice(window: Window, terms: set[str]) -> float:
+    """The weight of the window's terms found in a phrasing (a cheap first look)."""
+    weights = window.weights
+    return sum(weights.get(t, 0.0) for t in terms)
 
 
-def _similarity(
-    text: str, weights: dict[str, float], query_weight: float, phrasing: str, idf: dict
-) -> float:
-    """0..100: an idf-weighted Dice over terms blended with rapidfuzz token ratios.
-
-    The Dice part makes extra or missing rare words count more than frequent ones whatever
-    their length; the rapidfuzz part keeps near-identical wordings close.
-    """
-    terms = set(phrasing.split())
-    common = sum(w for t, w in weights.items() if t in terms)
-    phrasing_weight = sum(weights.get(t) or idf.get(t, INTENT_WEIGHT) for t in terms)
-    dice = 2 * common / (query_weight + phrasing_weight) if query_weight else 0.0
-    ratio = 0.3 * fuzz.token_set_ratio(text, phrasing) + 0.7 * fuzz.token_sort_ratio(text, phrasing)
+def _similarity(window: Window, phrasing: str, terms: set[str], idf: dict) -> float:
+    """0..100: an idf-weighted Dice over terms blended with rapidfuzz token ratios."""
+    weights = window.weights
+    common = phrasing_weight = 0.0
+    for t in terms:  # a phrasing has few terms: loop over them, not over the message's
+        w = weights.get(t)
+        if w:
+            common += w
+            phrasing_weight += w
+        else:
+            phrasing_weight += idf.get(t, 1.0)
+    dice = 2 * common / (window.total + phrasing_weight) if window.total else 0.0
+    ratio = 0.3 * fuzz.token_set_ratio(window.text, phrasing) + 0.7 * fuzz.token_sort_ratio(
+        window.text, phrasing
+    )
     return 100 * DICE_WEIGHT * dice + (1 - DICE_WEIGHT) * ratio
 
 
-def small_talk(question: str) -> str | None:
+def small_talk(message: str, reading: Reading | None = None) -> str | None:
     """greeting / thanks / help / empty / noise when the message carries no question at all."""
-    if not question.strip():
+    if not message.strip():
         return "empty"
-    words = raw_words(question)
+    reading = reading or read(message)
+    words = raw_words(" ".join(s.text for s in reading.sentences))
     if not words:
         return "noise"
+    if reading.informative:
+        return None
+    if any(w in HELP for w in words):
+        return "help"
+    if any(w in THANKS for w in words):
+        return "thanks"
     chatty = GREETINGS | THANKS | POLITE | STOP_WORDS | HELP
-    if all(w in chatty for w in words):
-        if any(w in HELP for w in words):
-            return "help"
-        if any(w in THANKS for w in words):
-            return "thanks"
-        if any(w in GREETINGS for w in words):
-            return "greeting"
-        return "noise"
-    return None
+    if any(w in GREETINGS for w in words) or not all(w in chatty for w in words):
+        return "greeting"  # a greeting, a self-introduction
+    return "noise"
 
 
 class Matcher:
-    def __init__(self, index: Index, policy: Policy | None = None) -> None:
+    def __init__(
+        self, index: Index, policy: Policy | None = None, gate: Gate | None = None
+    ) -> None:
         self.index = index
         self.policy = policy or Policy()
+        self.gate = gate
 
     @classmethod
-    def build(cls, kb: KnowledgeBase, policy: Policy | None = None) -> Matcher:
-        return cls(Index.build(kb), policy)
+    def build(
+        cls,
+        kb: KnowledgeBase,
+        policy: Policy | None = None,
+        *,
+        target_false_rate: float = DEFAULT_TARGET,
+        cache_dir: Path | None = None,
+    ) -> Matcher:
+        """A matcher for `kb`; with `cache_dir`, its index is saved there and loaded next time."""
+        index = cached_index(kb, cache_dir) if cache_dir else Index.build(kb)
+        return cls(index, policy, load_gate(target_false_rate))
 
-    def terms(self, question: str, folded: list[str] | None = None) -> list[str]:
-        """Analysed question terms, unknown ones corrected to a known neighbour when close."""
-        idf = self.index.idf
-        terms: list[str] = []
-        for word in (raw_words(question) if folded is None else folded)[:MAX_WORDS]:
-            for t in word_terms(word):
-                terms.append(t if t in idf else (self.index.correct(word) or t))
-        return terms
+    def query(self, reading: Reading) -> Query:
+        idx = self.index
+        return analyse_query(reading, idx.idf, idx.unknown_idf, idx.correct, idx.vocabulary.fold)
 
-    def score(self, question: str) -> list[Match]:
-        """Candidate units, best first, with their scores."""
+    def score(self, message: str | Reading) -> tuple[list[Match], Query]:
+        """Candidate units, best first, with their scores; and the analysed message."""
         idx, p = self.index, self.policy
-        folded = raw_words(question)[:MAX_WORDS]
-        terms = self.terms(question, folded)
-        if not terms:
-            return []
-        overlaps = idx.candidates(terms, p.candidates)
-        total = sum(idx.idf.get(t, idx.unknown_idf) for t in set(terms))
-        query = intents_of(folded) + terms
-        text = " ".join(query)
-        weights = {t: idx.idf.get(t, idx.unknown_idf) for t in terms}
-        weights.update((t, INTENT_WEIGHT) for t in query if t not in weights)
-        query_weight = sum(weights.values())
+        q = self.query(read(message) if isinstance(message, str) else message)
+        if not q.weights:
+            return [], q
+        total = sum(q.weights.values())
+        focus = {t: idx.idf.get(t, idx.unknown_idf) for t in q.focus}
+        focus_total = sum(focus.values())
         scored: list[Match] = []
-        for unit, overlap in overlaps.items():
+        same_focus = focus == q.weights  # one sentence, nothing discounted
+        for unit, overlap in idx.candidates(q.weights, p.candidates).items():
             coverage = min(overlap / total, 1.0)
-            sims = sorted(
-                (
-                    _similarity(text, weights, query_weight, ph, idx.idf)
-                    for ph in idx.phrasings[unit] or [""]
-                ),
-                reverse=True,
-            )
+            if same_focus:
+                focus_cov = coverage
+            else:
+                focus_cov = min(idx.covered(unit, focus) / focus_total, 1.0) if focus_total else 0
+
+            phrasings = idx.phrasings[unit] or [""]
+            term_sets = [set(ph.split()) for ph in phrasings]
+            best = [0.0, 0.0, 0.0]
+            cw = p.coverage_weight
+            for n, window in enumerate(q.windows):
+                pairs = list(zip(phrasings, term_sets, strict=True))
+                if n and len(pairs) > PREFILTER:  # other windows: the closest phrasings only
+                    pairs = heapq.nlargest(PREFILTER, pairs, key=lambda pt: _dice(window, pt[1]))
+                sims = sorted(
+                    (_similarity(window, ph, terms, idx.idf) for ph, terms in pairs),
+                    reverse=True,
+                )[:3]
+                if sims[0] > best[0]:
+                    best = sims
             # the best phrasing counts most; a unit with several close phrasings gets a bonus
-            similarity = 0.7 * sims[0] + 0.3 * sum(sims[:3]) / len(sims[:3])
-            value = 100 * p.coverage_weight * coverage + (1 - p.coverage_weight) * similarity
+            similarity = 0.7 * best[0] + 0.3 * sum(best) / len(best)
+            value = 100 * cw * coverage + (1 - cw) * similarity
             scored.append(
-                Match(idx.units[unit], round(value, 1), round(coverage, 3), unit, round(sims[0], 1))
+                Match(
+                    idx.units[unit],
+                    round(value, 1),
+                    round(coverage, 3),
+                    unit,
+                    round(best[0], 1),
+                    round(focus_cov, 3),
+                )
             )
         scored.sort(key=lambda m: -m.score)
-        return scored
+        return scored, q
 
-    def match(self, question: str) -> MatchResult:
-        chat = small_talk(question)
-        if chat:
-            return MatchResult(False, reason=chat)
-        p = self.policy
-        scored = self.score(question)
-        suggestions = tuple(m for m in scored[:3] if m.score >= p.suggest_score)
-        if not scored:
-            return MatchResult(False, reason="nothing")
+    def features(self, q: Query, scored: list[Match]) -> tuple[float, ...]:
+        """What the gate weighs (gate.FEATURES), for the best of `scored`."""
         best = scored[0]
-        # the margin is taken over the best unit that is not a declared sibling of the first
-        # (answers that link to each other cover the same ground and point to one another)
+        # rivals: units that are not declared siblings of the best (answers that link to each
+        # other cover the same ground and point to one another)
         others = [m.score for m in scored[1:] if not self.index.siblings(best.position, m.position)]
         second, third = (others + [0.0, 0.0])[:2]
+        p = self.policy
         sure = (
             best.score >= p.answer_score
             and best.coverage >= p.min_coverage
@@ -159,11 +189,48 @@ class Matcher:
             and best.coverage >= p.clear_coverage
             and best.score - second >= p.clear_lead
         )
-        if sure or clear:
-            return MatchResult(True, best, suggestions, "answered")
-        return MatchResult(False, None, suggestions, "unsure" if suggestions else "nothing")
+        return (
+            best.score / 100,
+            (best.score - second) / 100,
+            (best.score - third) / 100,
+            best.coverage,
+            best.focus,
+            best.similarity / 100,
+            q.unknown,
+            math.log1p(len(q.weights)),
+            min(q.sentences, 6) / 6,
+            1.0 if q.questions else 0.0,
+            q.chat / max(q.chat + q.sentences, 1),
+            q.account,
+            1.0 if q.figure and not states(q.figure, best.unit.answer) else 0.0,
+            1.0 if sure else 0.0,
+            1.0 if clear else 0.0,
+        )
+
+    def match(self, message: str) -> MatchResult:
+        reading = read(message)
+        chat = small_talk(message, reading)
+        if chat:
+            return MatchResult(False, reason=chat)
+        scored, q = self.score(reading)
+        if not scored:
+            return MatchResult(False, reason="nothing")
+        p = self.policy
+        suggestions = tuple(m for m in scored[:3] if m.score >= p.suggest_score)
+        best = scored[0]
+        features = self.features(q, scored)
+        if self.gate is not None:
+            confidence = self.gate.confidence(features)
+            sure = confidence >= self.gate.threshold(features)
+        else:
+            sure = any(features[r] for r in RULES) and not vetoed(features)
+            confidence = 1.0 if sure else 0.0
+        if sure:
+            return MatchResult(True, best, suggestions, "answered", best, confidence, features)
+        reason = "unsure" if suggestions else "nothing"
+        return MatchResult(False, None, suggestions, reason, best, confidence, features)
 
 
-def match(question: str, matcher: Matcher) -> MatchResult:
+def match(message: str, matcher: Matcher) -> MatchResult:
     """Pure function form of `Matcher.match`."""
-    return matcher.match(question)
+    return matcher.match(message)

@@ -14,6 +14,22 @@ MESSAGES: dict[str, str] = {
         "{total} questions ({answerable} avec réponse attendue) : "
         "{correct:.1f} % correctes, {false:.1f} % fausses réponses, {routed:.1f} % transmises"
     ),
+    "cli.bench.cached": (
+        "  index enregistré (INDEX_CACHE_DIR) : rechargé en {seconds:.2f} s, {mb:.0f} Mo"
+    ),
+    "cli.eval.curve_header": "seuil  correctes %  fausses %  transmises %",
+    "cli.eval.curve_row": "{threshold:5.2f}  {right:11.1f}  {false:9.1f}  {routed:12.1f}",
+    "cli.eval.fit": (
+        "Barrière écrite dans {path} (seuils : requête {query:.2f}, message de chat {chat:.2f})."
+    ),
+    "cli.eval.curve_chosen": "seuil retenu ({kinds})",
+    "cli.eval.fit_header": (
+        "ensemble        ajusté (correctes / fausses %)   k-fold   ensemble laissé de côté"
+    ),
+    "cli.eval.fit_row": (
+        "{name:<15} {right_in:5.1f} / {false_in:4.1f}                  "
+        "{right_k:5.1f} / {false_k:4.1f}   {right_out:5.1f} / {false_out:4.1f}"
+    ),
     "cli.eval.miss": "  ligne {line} [{verdict}] {question!r} -> {unit} ({score})",
     "cli.error": "Erreur : {error}",
     "cli.settings": "Réglage invalide : {error}",
@@ -40,6 +56,7 @@ MESSAGES: dict[str, str] = {
     "cli.report.db": "Base de données injoignable : {error}",
     # settings (shown to whoever runs the bot)
     "settings.pairs": "{name} : « {item} » n'est pas de la forme CANAL=base",
+    "settings.rate": "{name} doit être une part entre 0 et 1, par exemple 0.03 (reçu « {raw} »)",
     "settings.int": "{name} doit être un nombre entier (reçu « {raw} »)",
     "settings.number": "{name} doit être un nombre (reçu « {raw} »)",
     "settings.calendar": "SLA_CALENDAR doit valoir business ou always (reçu « {value} »)",
@@ -73,4 +90,11 @@ MESSAGES: dict[str, str] = {
     "eval.unreadable": "{path}:{line}: ligne illisible ({error})",
     "eval.shape": "{path}:{line}: q doit être un texte et expect une liste ou null",
     "cli.kb.base_summary": "{name} ({count} unités)",
+    "cli.kb.course": (
+        "Formation de {name} : {chapters} chapitres, dont {known} avec leurs sections dans la base."
+    ),
+    "settings.digest_day": (
+        "DIGEST_DAY doit être un jour (mon..sun ou lundi..dimanche), reçu « {value} »"
+    ),
+    "settings.digest_hour": "DIGEST_HOUR doit être une heure de 0 à 23 (reçu {value})",
 }

@@ -43,6 +43,7 @@ MESSAGES: dict[str, str] = {
         "  /privé <texte>   question privée : ticket pour le responsable du support\n"
         "  <numéro>         afficher la réponse proposée portant ce numéro\n"
         "  /communauté      publier la dernière question pour la communauté\n"
+        "  /formation [N]   votre formation : chapitres consultés ; N marque le chapitre N\n"
         "  /ajouter <n°>    ajouter la dernière question à votre ticket n°<n°>\n"
         "  /aide            cette aide\n"
         "  /quitter         quitter (ou Ctrl-D)"

@@ -83,9 +83,10 @@ def suggestions_message(suggestions: Sequence[Any], question_id: int | None) -> 
     for index, item in enumerate(list(suggestions)[:3]):
         unit = item.unit
         value = ids.pack(q=question_id, u=unit.id, kb=unit.kb)
+        preview = f"\n{to_mrkdwn(item.first_line)}" if index == 0 and item.first_line else ""
         blocks.append(
             section(
-                f"• *{to_mrkdwn(unit.title)}*",
+                f"• *{to_mrkdwn(unit.title)}*{preview}",
                 accessory=button(
                     t("slack.suggestions.see"), f"{ids.SHOW_SUGGESTION}_{index}", value
                 ),
@@ -191,17 +192,39 @@ def ticket_card(ticket: Any, received: str) -> Message:
         {"type": "section", "fields": fields},
         section(quote(ticket.text)),
     ]
+    if getattr(ticket, "details", None):
+        blocks.append(section(details_text(ticket.details)))
+    value = ids.pack(tk=ticket.id)
+    buttons = []
     if not closed:
-        value = ids.pack(tk=ticket.id)
-        blocks.append(
-            actions(
-                "ticket",
-                button(t("slack.button.reply"), ids.TICKET_REPLY, value, "primary"),
-                button(t("slack.button.close"), ids.TICKET_CLOSE, value),
-            )
-        )
+        buttons += [
+            button(t("slack.button.reply"), ids.TICKET_REPLY, value, "primary"),
+            button(t("slack.button.close"), ids.TICKET_CLOSE, value),
+        ]
+    if getattr(ticket, "first_answered_at", None) is not None:
+        buttons.append(button(t("slack.draft.to_faq"), ids.TICKET_TO_FAQ, value))
+    if buttons:
+        blocks.append(actions("ticket", *buttons))
     fallback = t("slack.ticket.fallback", id=ticket.id, asker=ticket.asker)
     return fallback, blocks
+
+
+def details_text(details: dict[str, Any]) -> str:
+    """What the intake form asked (label -> text, or files as links), for the lead's card."""
+    lines = []
+    for label, value in details.items():
+        if isinstance(value, list):
+            links = [
+                f"<{f['permalink']}|{neutralise(str(f.get('name') or 'fichier'))}>"
+                if isinstance(f, dict) and f.get("permalink")
+                else neutralise(str(f.get("name") if isinstance(f, dict) else f))
+                for f in value
+            ]
+            shown = ", ".join(links)
+        else:
+            shown = neutralise(str(value))
+        lines.append(f"*{neutralise(label)}* : {shown}")
+    return "\n".join(lines)
 
 
 def relay_message(ticket_id: int, text: str) -> Message:

@@ -6,6 +6,8 @@ import json
 from typing import Any
 
 SLASH_COMMAND = "/question"  # also declared in manifest.yml (a test checks they agree)
+FORMATION_COMMAND = "/formation"  # the customer's training progress (also in manifest.yml)
+COMMANDS = (SLASH_COMMAND, FORMATION_COMMAND)
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 
@@ -22,7 +24,20 @@ TICKET_ASKER_SOLVED = "ticket_asker_solved"
 TICKET_REOPEN = "ticket_reopen"
 ADD_TO_TICKET = "add_to_ticket"  # suffixed _0, _1, _2 (one per open ticket)
 
+# the knowledge that grows (buttons carry the proposal id only: p)
+PROPOSAL_PUBLISH = "proposal_publish"
+PROPOSAL_EDIT = "proposal_edit"
+PROPOSAL_IGNORE = "proposal_ignore"
+CONSENT_YES = "proposal_consent_yes"
+CONSENT_NO = "proposal_consent_no"
+TICKET_TO_FAQ = "ticket_to_faq"  # on a resolved ticket's card (tk)
+FORMATION_MARK = "formation_mark"  # a select: the chapter number the customer marks consulted
+
 # views
+PROPOSAL_FORM = "proposal_form"  # Modifier: the lead edits, then publishes
+TICKET_DRAFT_FORM = "ticket_draft_form"  # the lead anonymises a resolved ticket
+DRAFT_Q_BLOCK, DRAFT_A_BLOCK, DRAFT_INPUT = "draft_question", "draft_answer", "text"
+INTAKE_PREFIX = "intake_"  # question form blocks of a base's intake fields: intake_<field id>
 QUESTION_FORM = "question_form"
 LEAD_REPLY_FORM = "lead_reply_form"
 Q_BLOCK, Q_INPUT = "question", "text"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -47,7 +48,7 @@ class Intake:
         app: App,
         store: InboxStore,
         workers: InboxWorkers,
-        leads: set[str],
+        validate: Callable[[dict[str, Any]], dict[str, str] | None],
         *,
         fast_threads: int = 4,
         wait: bool = False,
@@ -55,7 +56,7 @@ class Intake:
         self.app = app
         self.store = store
         self.workers = workers
-        self.leads = leads
+        self.validate = validate
         self.wait = wait
         self._fast = ThreadPoolExecutor(fast_threads, thread_name_prefix="fast-lane")
 
@@ -63,7 +64,7 @@ class Intake:
         kind = payload.get("type")
         if kind == "url_verification":
             return Ack(body={"challenge": str(payload.get("challenge") or "")})
-        errors = requests.form_errors(payload, self.leads)
+        errors = self.validate(payload)
         if errors:
             return Ack(body={"response_action": "errors", "errors": errors})
         answer = requests.help_answer(payload)

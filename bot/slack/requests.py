@@ -13,15 +13,19 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from typing import Any
 
 from bot.core.validation import MAX_QUESTION_CHARS, problem
+from bot.knowledge.intake import Intake
 from bot.messages import t
 from bot.slack import ids
-from bot.slack.views import read_question_form, read_reply_form
+from bot.slack.learning_blocks import read_draft_form
+from bot.slack.views import read_details, read_question_form, read_reply_form
 
 HELP_WORDS = {"aide", "help", "?"}
-MODAL_BUTTONS = frozenset({ids.ASK_PRIVATE, ids.TICKET_REPLY})
+MODAL_BUTTONS = frozenset({ids.ASK_PRIVATE, ids.TICKET_REPLY, ids.PROPOSAL_EDIT, ids.TICKET_TO_FAQ})
+DURABLE_WORDS = {"absence", "tickets"}  # `/question absence|tickets`: through the inbox
 
 
 def _str(value: Any) -> str:
@@ -52,25 +56,58 @@ def inbox_key(payload: dict[str, Any], raw: bytes) -> str:
     return "raw:" + hashlib.sha256(raw).hexdigest()
 
 
-def form_errors(payload: dict[str, Any], leads: set[str]) -> dict[str, str] | None:
-    """`{block_id: French message}` for a form that cannot be taken as it is, else None."""
+def form_errors(
+    payload: dict[str, Any],
+    leads: set[str],
+    *,
+    lead: str | None = None,
+    intakes: Mapping[str, Intake] | None = None,
+) -> dict[str, str] | None:
+    """`{block_id: French message}` for a form that cannot be taken as it is, else None: the
+    same checks as the listeners, made at the door (no database, no Web API)."""
     if payload.get("type") != "view_submission":
         return None
     view = _dict(payload.get("view"))
     callback = view.get("callback_id")
+    user = _str(_dict(payload.get("user")).get("id"))
     if callback == ids.QUESTION_FORM:
-        raw, _, _ = read_question_form(view)
+        raw, private, _ = read_question_form(view)
         key = problem(raw)
-        if key is None:
-            return None
-        return {ids.Q_BLOCK: t(key, length=len(raw.strip()), limit=MAX_QUESTION_CHARS)}
+        if key is not None:
+            return {ids.Q_BLOCK: t(key, length=len(raw.strip()), limit=MAX_QUESTION_CHARS)}
+        names = ids.unpack(view.get("private_metadata")).get("i")
+        known = intakes or {}
+        chosen = [known[n] for n in names if n in known] if isinstance(names, list) else []
+        return details_error(read_details(view, chosen), private, chosen)
     if callback == ids.LEAD_REPLY_FORM:
         if not read_reply_form(view).strip():
             return {ids.REPLY_BLOCK: t("slack.form.reply_empty")}
-        user = _str(_dict(payload.get("user")).get("id"))
         if user not in leads:
             return {ids.REPLY_BLOCK: t("flow.lead_only")}
+    if callback in (ids.PROPOSAL_FORM, ids.TICKET_DRAFT_FORM):
+        errors = {}
+        for block, text in zip(
+            (ids.DRAFT_Q_BLOCK, ids.DRAFT_A_BLOCK), read_draft_form(view), strict=True
+        ):
+            key = problem(text)
+            if key:
+                errors[block] = t(key, length=len(text), limit=4000)
+        if not errors and not (user and user == lead):
+            errors[ids.DRAFT_A_BLOCK] = t("flow.lead_only")
+        return errors or None
     return None
+
+
+def details_error(
+    details: dict[str, Any], private: bool, intakes: list[Intake]
+) -> dict[str, str] | None:
+    """Personal details (a client's name, address...) travel with a private question only."""
+    if not details or private:
+        return None
+    blocks = [f"{ids.INTAKE_PREFIX}{i.kb}__{f.id}" for i in intakes for f in i.fields]
+    labels = [f.label for i in intakes for f in i.fields]
+    first = next(b for b, label in zip(blocks, labels, strict=True) if label in details)
+    return {first: t("slack.intake.private_only")}
 
 
 def help_answer(payload: dict[str, Any]) -> str | None:
@@ -82,8 +119,10 @@ def help_answer(payload: dict[str, Any]) -> str | None:
 
 def opens_modal(payload: dict[str, Any]) -> bool:
     if is_command(payload):
+        if payload.get("command") != ids.SLASH_COMMAND:
+            return False  # /formation: a list in the DM, through the inbox
         words = command_words(payload)
-        return not (words and words[0].lower() == "absence")
+        return not (words and words[0].lower() in DURABLE_WORDS)
     if payload.get("type") == "block_actions":
         actions = payload.get("actions")
         first = _dict(actions[0]) if isinstance(actions, list) and actions else {}

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
 from bot.core import Desk, Spool
+from bot.core.digest import add_digest_job, send_weekly_digest
 from bot.core.inbox import InboxStore
 from bot.core.inbox_workers import InboxWorkers
 from bot.db.engine import Schema, Timeouts, make_engine, session_factory
@@ -33,6 +34,7 @@ from bot.sla.escalation import default_instance
 from bot.slack.app import make_transport, wire
 from bot.slack.intake import Intake
 from bot.slack.notifier import SlackNotifier
+from bot.slack.requests import form_errors
 from bot.slack.server import SlackWsgi
 from bot.wiring import Core, start_jobs
 
@@ -139,7 +141,12 @@ def start_runtime(
         poll=poll,
         capacity=8 * threads,
     )
-    intake = Intake(app, store, workers, support.chat.leads(), wait=wait)
+    leads, intakes = support.chat.leads(), knowledge.intakes
+
+    def validate(payload: dict[str, Any]) -> dict[str, str] | None:
+        return form_errors(payload, leads, lead=settings.support_lead, intakes=intakes)
+
+    intake = Intake(app, store, workers, validate, wait=wait)
     intake_ref.append(intake)
     workers.start()
     runtime = Runtime(
@@ -148,5 +155,13 @@ def start_runtime(
     if scheduler:
         core = Core(settings, engine, schema, sessions, knowledge, desk)
         notifier = SlackNotifier(settings, transport)
-        runtime.scheduler = start_jobs(core, notifier, support.tickets.announce_pending)
+        tickets, learning = support.tickets, support.learning
+
+        def announce_pending() -> int:  # tickets, then FAQ drafts and phrasings (each once)
+            return tickets.announce_pending() + learning.announce_pending()
+
+        runtime.scheduler = start_jobs(core, notifier, announce_pending)
+        add_digest_job(
+            runtime.scheduler, settings, lambda: send_weekly_digest(desk, learning.send_digest)
+        )
     return runtime

@@ -16,11 +16,13 @@ from typing import Any
 from bot.config import Settings
 from bot.core import Desk
 from bot.flows.clicks import Clicks
+from bot.flows.learning import LearningFlows
 from bot.flows.ports import COMMUNITY_THREAD, DIRECT, HELP, MENTION, Inbound
 from bot.flows.support import SupportFlows
 from bot.slack.blocks import Message
+from bot.slack.learning_blocks import SlackLearningRenderer
 from bot.slack.renderer import SlackRenderer
-from bot.slack.text import for_matching, mentions, strip_mention
+from bot.slack.text import for_matching, from_slack, mentions, strip_mention
 from bot.slack.transport import SlackTransport
 
 HUMAN_SUBTYPES = {None, "", "file_share", "thread_broadcast"}
@@ -31,6 +33,8 @@ class Support(SupportFlows[Message]):
     def __init__(self, settings: Settings, desk: Desk, transport: SlackTransport) -> None:
         super().__init__(settings, desk, transport, SlackRenderer(), origin="slack")
         self.clicks = Clicks(self)
+        self.learning = LearningFlows(self.chat, SlackLearningRenderer(self.chat.when))
+        self.questions.on_learned = self.learning.announce_pending
 
     # --- incoming messages --------------------------------------------------------------------
     def on_event_message(self, event: dict[str, Any], bot_user_id: str | None) -> None:
@@ -52,6 +56,8 @@ class Support(SupportFlows[Message]):
             where, thread = HELP, ts
         if where is None:
             return
+        if where == COMMUNITY_THREAD:  # kept as knowledge Markdown (it may become a FAQ entry)
+            text = from_slack(text)
         self.on_message(_inbound(user, channel, text, ts, where, thread))
 
     def on_mention(self, event: dict[str, Any], bot_user_id: str | None) -> None:

@@ -124,3 +124,16 @@ def to_mrkdwn(markdown: str) -> str:
     text = _HEADING.sub(lambda m: f"*{m.group(1).strip()}*", text)
     text = _BULLET.sub(lambda m: f"{m.group(1)}• ", text)
     return _BOLD.sub(lambda m: f"*{m.group(1) or m.group(2)}*", text)
+
+
+_SLACK_LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>")
+_SLACK_BARE = re.compile(r"<(https?://[^|>]+)>")
+
+
+def from_slack(text: str) -> str:
+    """A member's message (Slack markup) as knowledge Markdown: labelled links become
+    `[label](url)`, bare links `<url>`, mass mentions defused, Slack escapes undone."""
+    text = neutralise(text)
+    text = _SLACK_LINK.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", text)
+    text = _SLACK_BARE.sub(lambda m: f"<{m.group(1)}>", text)
+    return unescape(text).strip()

@@ -5,8 +5,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from bot.knowledge.intake import Intake
 from bot.messages import t
 from bot.slack import ids
 from bot.slack.blocks import context, plain, section
@@ -28,11 +30,13 @@ def question_form(
     private: bool = False,
     question_id: int | None = None,
     channel: str | None = None,
+    intakes: Sequence[Intake] = (),
     urgent_hours: int = 12,
     deadline_hours: int = 48,
 ) -> dict[str, Any]:
     """The help center's form: question, "Question privée" checkbox, urgency (what "Urgente"
-    means is said: SLA_URGENT_HOURS)."""
+    means is said: SLA_URGENT_HOURS), then what each base in `intakes` asks for (optional
+    fields, sent with a private question only)."""
     private_option = _option(
         ids.PRIVATE_VALUE, t("slack.form.private_option"), t("slack.form.private_option_hint")
     )
@@ -63,7 +67,7 @@ def question_form(
     return {
         "type": "modal",
         "callback_id": ids.QUESTION_FORM,
-        "private_metadata": ids.pack(q=question_id, c=channel),
+        "private_metadata": ids.pack(q=question_id, c=channel, i=[i.kb for i in intakes] or None),
         "title": plain(t("slack.form.title")),
         "submit": plain(t("slack.form.submit")),
         "close": plain(t("slack.form.cancel")),
@@ -96,8 +100,62 @@ def question_form(
                     "initial_option": urgencies[0],
                 },
             },
+            *intake_blocks(intakes),
         ],
     }
+
+
+INTAKE_MAX = 300  # a name, an address, a phone number
+
+
+def intake_blocks(intakes: Sequence[Intake]) -> list[dict[str, Any]]:
+    blocks: list[dict[str, Any]] = []
+    for intake in intakes:
+        blocks.append(section(f"*{intake.title}*\n{intake.hint}"))
+        for f in intake.fields:
+            element: dict[str, Any]
+            if f.type == "files":
+                element = {
+                    "type": "file_input",
+                    "action_id": ids.Q_INPUT,
+                    "filetypes": ["png", "jpg", "jpeg", "gif", "pdf"],
+                    "max_files": 5,
+                }
+            else:
+                element = {
+                    "type": "plain_text_input",
+                    "action_id": ids.Q_INPUT,
+                    "max_length": INTAKE_MAX,
+                }
+            blocks.append(
+                {
+                    "type": "input",
+                    "block_id": f"{ids.INTAKE_PREFIX}{intake.kb}__{f.id}",
+                    "optional": True,
+                    "label": plain(f.label),
+                    "element": element,
+                }
+            )
+    return blocks
+
+
+def read_details(view: dict[str, Any], intakes: Sequence[Intake]) -> dict[str, Any]:
+    """label -> text (or a list of {name, permalink} for files), filled fields only."""
+    details: dict[str, Any] = {}
+    for intake in intakes:
+        for f in intake.fields:
+            state = _state(view, f"{ids.INTAKE_PREFIX}{intake.kb}__{f.id}", ids.Q_INPUT)
+            if f.type == "files":
+                files = [
+                    {"name": str(x.get("name") or ""), "permalink": str(x.get("permalink") or "")}
+                    for x in state.get("files") or []
+                    if isinstance(x, dict)
+                ]
+                if files:
+                    details[f.label] = files
+            elif str(state.get("value") or "").strip():
+                details[f.label] = str(state["value"]).strip()[:INTAKE_MAX]
+    return details
 
 
 def _state(view: dict[str, Any], block: str, action: str) -> dict[str, Any]:

@@ -134,3 +134,32 @@ def test_very_long_words_are_not_typo_corrected(matcher: Matcher) -> None:
     assert matcher.index.correct("facturess") is not None  # normal words still are
     result = matcher.match("z" * 4000 + " factures")
     assert result.reason in {"answered", "unsure", "nothing"}
+
+
+CHAT_QUESTION = (
+    "Salut <!here> :wave:\n"
+    "Je passe une commande SFR pour une cliente en ce moment.\n"
+    "On m'a dit qu'il fallait vider le cache et les cookies avant de cliquer sur le lien ACN, "
+    "c'est vrai ?\n"
+    "Merci d'avance !\n-- \nPaul"
+)
+
+
+def test_a_chat_message_with_greeting_context_and_signature_is_answered() -> None:
+    knowledge = Knowledge.load(ROOT / "knowledge")
+    result = knowledge.match(CHAT_QUESTION)
+    assert result.answered and result.unit is not None
+    assert result.unit.id == "sfr-acn/vider-cache-cookies"
+    # the same message on one line (ask --json -) reads alike
+    one_line = knowledge.match(CHAT_QUESTION.replace("\n", " "))
+    assert one_line.unit is not None and one_line.unit.id == result.unit.id
+
+
+def test_an_unanswerable_chat_message_sharing_words_goes_to_people() -> None:
+    knowledge = Knowledge.load(ROOT / "knowledge")
+    result = knowledge.match(
+        "Bonjour à tous,\nje suis nouvelle ici.\n"
+        "Quel est le prix mensuel de la fibre SFR pour un particulier ?\nMerci"
+    )
+    assert not result.answered
+    assert result.top is not None and 0.0 <= result.confidence < 1.0

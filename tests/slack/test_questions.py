@@ -95,6 +95,8 @@ def test_unsure_gives_at_most_three_suggestions_and_the_choices(slack) -> None:
     assert 1 <= len(shows) <= 3
     assert {"ask_community", "ask_private"} <= set(found)
     assert not slack.posts(COMMUNITY)  # the asker chooses
+    # the first suggestion shows its answer's first line, so the asker can recognise it
+    assert "Mot de passe oublié" in post.blob()
     slack.send.click(found[shows[0]])
     shown = slack.posts("D0ASKER")[-1]
     assert "Source :" in shown.blob()

@@ -116,7 +116,7 @@ def test_pack_keeps_values_under_slack_limit() -> None:
 def test_manifest_matches_the_code() -> None:
     text = MANIFEST.read_text(encoding="utf-8")
     commands = re.findall(r"^\s*- command: (\S+)", text, re.MULTILINE)
-    assert commands == [ids.SLASH_COMMAND]
+    assert commands == list(ids.COMMANDS) == [ids.SLASH_COMMAND, ids.FORMATION_COMMAND]
     for scope in (
         "app_mentions:read",
         "chat:write",

@@ -1,14 +1,14 @@
 """inbox and outbox: acknowledged requests and the Web API calls they must make
 
 Revision ID: 0004_inbox_outbox
-Revises: 0003_privacy
+Revises: 0005_learning
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_inbox_outbox"
-down_revision = "0003_privacy"
+down_revision = "0005_learning"
 branch_labels = None
 depends_on = None
 

@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 
 from bot.flows.clicks import Click
 from bot.slack import ids
+from bot.slack.listeners.actions import drafts
 from bot.slack.support import Support
 from bot.slack.text import unescape
 from bot.slack.views import question_form, reply_form
@@ -86,6 +87,7 @@ def ask_private(support: Support, click: SlackClick, client: WebClient) -> None:
         private=True,
         question_id=asked.question_id,
         channel=click.channel,
+        intakes=support.learning.intakes_for(click.channel, asked.question_id),
         urgent_hours=support.settings.sla_urgent_hours,
         deadline_hours=support.settings.sla_deadline_hours,
     )
@@ -137,5 +139,6 @@ def register(app: App) -> None:
     app.action(ids.TICKET_REPLY)(handler(ticket_reply))
     app.action(ids.TICKET_CLOSE)(handler(ticket_close))
     app.action(ids.TICKET_ASKER_SOLVED)(handler(ticket_asker_solved))
+    drafts.register(app)
     app.action(ids.TICKET_REOPEN)(handler(ticket_reopen))
     app.action(re.compile(rf"^{ids.ADD_TO_TICKET}_\d+$"))(handler(add_to_ticket))

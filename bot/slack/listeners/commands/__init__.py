@@ -1,9 +1,11 @@
 """The slash command (ids.SLASH_COMMAND, also in manifest.yml):
 - `/question [texte]`: opens the question form (prefilled with the text);
 - `/question absence 2026-12-24..2026-12-31 [motif]`: the support lead declares closed days;
-- `/question aide`: how to ask (answered in the ack itself, see bot/slack/intake.py).
+- `/question aide`: how to ask (answered in the ack itself, see bot/slack/intake.py);
+- `/question tickets`: the support lead's open tickets, overdue first (in their DM).
+`/formation` lives in `formation.py`.
 The form opens right after the ack, in the fast lane (a trigger_id lives 3 seconds); `absence`
-comes through the inbox and its result is whispered (only the sender sees it).
+and `tickets` come through the inbox, their answers in the person's DM or as an ephemeral.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from slack_sdk import WebClient
 
 from bot.messages import t
 from bot.slack import ids
+from bot.slack.listeners.commands import formation
 from bot.slack.support import Support
 from bot.slack.text import unescape
 from bot.slack.views import question_form
@@ -35,6 +38,11 @@ def on_command(
             answer = support.clicks.absence(user, words[1:])
             support.io.whisper(channel, user, support.render.notice(answer))
         return
+    if len(words) == 1 and words[0].lower() == "tickets":
+        ack()
+        with support.reporting(user, None):
+            support.learning.tickets(user)
+        return
     if len(words) == 1 and words[0].lower() in HELP_WORDS:
         ack(text=t("slack.help", command=ids.SLASH_COMMAND))
         return
@@ -45,6 +53,7 @@ def on_command(
             view=question_form(
                 prefill=unescape(str(command.get("text") or "")),
                 channel=channel,
+                intakes=support.learning.intakes_for(channel),
                 urgent_hours=support.settings.sla_urgent_hours,
                 deadline_hours=support.settings.sla_deadline_hours,
             ),
@@ -53,3 +62,4 @@ def on_command(
 
 def register(app: App) -> None:
     app.command(ids.SLASH_COMMAND)(on_command)
+    formation.register(app)

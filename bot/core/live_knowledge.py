@@ -1,0 +1,95 @@
+"""Published entries and approved phrasings are answered from at once, on every instance.
+
+Publishing bumps `knowledge_state.version` in the same transaction. Before matching, each
+instance reads that one row by primary key (see `python -m bot bench-learning` for its cost) and,
+when it changed, rebuilds its matchers from the files plus the database. The database down:
+the instance keeps answering with what it has.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from bot.core.questions import QuestionsMixin
+from bot.core.views import Reply, StoreUnavailable
+from bot.db.models_learning import KnowledgeState, Proposal
+from bot.db.results import rowcount
+from bot.knowledge.learned import LearnedEntry, LearnedPhrasing, merge
+
+log = logging.getLogger(__name__)
+STATE_ID = 1
+
+
+def read_version(s: Session) -> int:
+    return int(s.scalar(select(KnowledgeState.version).where(KnowledgeState.id == STATE_ID)) or 0)
+
+
+def bump_version(s: Session) -> None:
+    """+1, in the caller's transaction (the row is created if a wipe removed it)."""
+    done = rowcount(
+        s.execute(
+            update(KnowledgeState)
+            .where(KnowledgeState.id == STATE_ID)
+            .values(version=KnowledgeState.version + 1)
+        )
+    )
+    if not done:
+        s.add(KnowledgeState(id=STATE_ID, version=1))
+
+
+def load_learned(s: Session) -> tuple[list[LearnedEntry], list[LearnedPhrasing]]:
+    rows = s.scalars(
+        select(Proposal).where(Proposal.status == "published").order_by(Proposal.id)
+    ).all()
+    entries = [
+        LearnedEntry(r.unit_id, r.kb, r.question, r.answer, r.link)
+        for r in rows
+        if r.kind == "entry" and r.unit_id
+    ]
+    phrasings = [
+        LearnedPhrasing(r.unit_id, r.question) for r in rows if r.kind == "phrasing" and r.unit_id
+    ]
+    return entries, phrasings
+
+
+class LiveKnowledgeMixin(QuestionsMixin):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.file_knowledge = self.knowledge
+        self.knowledge_version = 0  # what self.knowledge holds: 0 = the files alone
+        self._rebuild_lock = threading.Lock()
+
+    def refresh_knowledge(self) -> bool:
+        """Rebuild the matchers if something was published since; True when it did."""
+        try:
+            version = self._read(read_version)
+        except StoreUnavailable:
+            return False
+        if version == self.knowledge_version:
+            return False
+        with self._rebuild_lock:
+            if version == self.knowledge_version:
+                return False  # another thread rebuilt meanwhile
+            try:
+                entries, phrasings = self._read(load_learned)
+            except StoreUnavailable:
+                return False
+            files = self.file_knowledge
+            self.knowledge = files.rebuilt(merge(files.bases, entries, phrasings))
+            self.knowledge_version = version
+            log.info(
+                "knowledge v%d: %d published entries, %d phrasings",
+                version,
+                len(entries),
+                len(phrasings),
+            )
+        return True
+
+    def ask(self, **kwargs: Any) -> Reply:
+        self.refresh_knowledge()
+        return super().ask(**kwargs)
