@@ -141,9 +141,10 @@ def start_runtime(
         poll=poll,
         capacity=8 * threads,
     )
-    leads, intakes = support.chat.leads(), knowledge.intakes
+    leads = support.chat.leads()
 
     def validate(payload: dict[str, Any]) -> dict[str, str] | None:
+        intakes = desk.knowledge.intakes  # read at each form: the knowledge can be reloaded
         return form_errors(payload, leads, lead=settings.support_lead, intakes=intakes)
 
     intake = Intake(app, store, workers, validate, wait=wait)

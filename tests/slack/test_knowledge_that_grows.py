@@ -6,18 +6,25 @@ directly next time; a resolved ticket becomes a draft only with the asker's cons
 from __future__ import annotations
 
 import json
-import threading
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from bot.core import Desk, Spool
-from bot.db.engine import make_engine, session_factory
-from bot.slack.app import build_app
-from bot.slack.server import make_server
+from bot.slack.app import make_transport
+from bot.slack.runtime import start_runtime
 from bot.slack.support import Support
-from tests.slack.conftest import ASKER, COMMUNITY, LEAD, MEMBER, UNSURE_Q, SlackEnv, knowledge
+from tests.slack.conftest import (
+    ASKER,
+    COMMUNITY,
+    LEAD,
+    MEMBER,
+    UNSURE_Q,
+    SlackEnv,
+    knowledge,
+    serve,
+)
 from tests.slack.harness import Sender, buttons, payload
 
 QUESTION = "Comment exporter mes abonnés au format CSV ?"
@@ -28,25 +35,21 @@ ANSWER = "Menu *Contacts* › Exporter, puis choisissez CSV."
 @pytest.fixture
 def second(slack: SlackEnv) -> Iterator[Sender]:
     """Another instance of the bot (its own desk, app and HTTP server) on the same database."""
-    engine = make_engine(slack.settings.database_url)
-    desk = Desk(
-        session_factory(engine), knowledge(), slack.settings, spool=Spool(slack.settings.spool_dir)
+    runtime = start_runtime(
+        slack.settings, knowledge=knowledge(), scheduler=False, wait=True, poll=0.1
     )
-    server = make_server(
-        build_app(slack.settings, desk, process_before_response=True), "127.0.0.1", 0
-    )
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
+    server, _ = serve(runtime)
     yield Sender(server.server_port)
     server.shutdown()
     server.server_close()
-    engine.dispose()
+    runtime.close()
 
 
 def submit_view(send: Sender, callback: str, values: dict[str, str], meta: str, user: str):  # type: ignore[no-untyped-def]
     body = payload("view_submission")
     body["user"]["id"] = user
     body["view"].update(callback_id=callback, private_metadata=meta)
+    body["view"]["id"] = f"V{uuid.uuid4().hex[:10]}"  # Slack: one id per modal (the inbox key)
     body["view"]["state"]["values"] = {
         block: {"text": {"type": "plain_text_input", "value": value}}
         for block, value in values.items()
@@ -194,7 +197,7 @@ def test_a_draft_card_slack_refused_is_posted_at_the_next_tick(slack: SlackEnv) 
     slack.fake.respond("chat.postMessage", ok=False, error="channel_not_found")
     slack.send.reaction(ASKER, COMMUNITY, reply_ts)
     slack.fake.respond("chat.postMessage")
-    support = Support(slack.settings, slack.desk, build_app(slack.settings, slack.desk).client)
+    support = Support(slack.settings, slack.desk, make_transport(slack.settings, slack.sessions))
     assert support.learning.announce_pending() == 1
     assert support.learning.announce_pending() == 0  # once
     [card] = lead_cards(slack)
