@@ -31,6 +31,7 @@ class Question(Base):
     """Every question a customer asked, whatever became of it."""
 
     __tablename__ = "questions"
+    __table_args__ = (Index("ix_questions_asker", "asker", "created_at"),)  # the flood check
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     asker: Mapped[str] = mapped_column(String(64))
@@ -76,7 +77,10 @@ class Ticket(Base):
     """A private question: only the asker and the support lead ever see its text."""
 
     __tablename__ = "tickets"
-    __table_args__ = (Index("ix_tickets_sweep", "status", "due_at"),)
+    __table_args__ = (
+        Index("ix_tickets_sweep", "status", "due_at"),
+        Index("ix_tickets_asker", "asker", "status"),  # an asker's open tickets
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id"))
