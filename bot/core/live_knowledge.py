@@ -70,6 +70,9 @@ class LiveKnowledgeMixin(QuestionsMixin):
             version = self._read(read_version)
         except StoreUnavailable:
             return False
+        return self._refresh_to(version)
+
+    def _refresh_to(self, version: int) -> bool:
         if version == self.knowledge_version:
             return False
         with self._rebuild_lock:
@@ -91,5 +94,16 @@ class LiveKnowledgeMixin(QuestionsMixin):
         return True
 
     def ask(self, **kwargs: Any) -> Reply:
-        self.refresh_knowledge()
+        if not kwargs.get("record", True):  # recorded: the flood check reads the version too
+            self.refresh_knowledge()
         return super().ask(**kwargs)
+
+    def _recent_questions(self, asker: str) -> int | None:
+        """The flood check and the version read in one transaction (one per message); the
+        matchers are rebuilt before matching if something was published since."""
+        try:
+            version, recent = self._read(lambda s: (read_version(s), self._count_recent(s, asker)))
+        except StoreUnavailable:
+            return None
+        self._refresh_to(version)
+        return recent

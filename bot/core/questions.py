@@ -111,16 +111,15 @@ class QuestionsMixin(DeskBase):
 
     def _recent_questions(self, asker: str) -> int | None:
         """How many questions `asker` sent in the last minute (None: the database is down)."""
-        since = self.now() - FLOOD_WINDOW
-
-        def count(s: Session) -> int:
-            query = select(func.count()).where(Question.asker == asker, Question.created_at > since)
-            return int(s.scalar(query) or 0)
-
         try:
-            return self._read(count)
+            return self._read(lambda s: self._count_recent(s, asker))
         except StoreUnavailable:
             return None
+
+    def _count_recent(self, s: Session, asker: str) -> int:
+        since = self.now() - FLOOD_WINDOW
+        query = select(func.count()).where(Question.asker == asker, Question.created_at > since)
+        return int(s.scalar(query) or 0)
 
     def _known_kb(self, kb: str) -> str:
         """`kb` if the knowledge has a matcher for it, else the default base, else "all"."""

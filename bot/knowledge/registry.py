@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from pathlib import Path
 
 from bot.config import Settings
@@ -18,6 +19,7 @@ log = logging.getLogger(__name__)
 
 
 ALL = "all"  # the name that searches every base at once
+MATCH_CACHE = 1024  # questions whose match each process keeps (a few MB at most)
 
 
 def combined(bases: dict[str, KnowledgeBase]) -> KnowledgeBase:
@@ -56,6 +58,7 @@ class Knowledge:
         self.matchers[ALL] = (
             build(combined(bases)) if len(bases) != 1 else next(iter(self.matchers.values()))
         )
+        self._match = lru_cache(maxsize=MATCH_CACHE)(self._match_uncached)
 
     @classmethod
     def load(
@@ -100,7 +103,12 @@ class Knowledge:
         return convert(unit.answer, title_lookup(self.titles, unit.kb))
 
     def match(self, question: str, kb: str = ALL) -> MatchResult:
-        matcher = self.matchers.get(kb or ALL)
+        """Matching is pure and this knowledge never changes (publishing builds a new one), so
+        the last MATCH_CACHE questions asked are answered from memory."""
+        return self._match(question, kb or ALL)
+
+    def _match_uncached(self, question: str, kb: str) -> MatchResult:
+        matcher = self.matchers.get(kb)
         if matcher is None:
             raise KeyError(f"base de connaissances inconnue : {kb}")
         return matcher.match(question)
