@@ -63,23 +63,32 @@ class Rest:
         path = "/" + request.match_info["tail"]
         raw = await request.read()
         body = json.loads(raw) if raw and request.content_type == "application/json" else None
-        self.fake.record(
-            Call(
-                request.method,
-                path,
-                body,
-                dict(request.query),
-                request.headers.get("Authorization"),
-            )
+        call = Call(
+            request.method,
+            path,
+            body,
+            dict(request.query),
+            request.headers.get("Authorization"),
         )
+        try:
+            return await self._route(
+                request.method, path, body, request.headers.get("Authorization")
+            )
+        finally:
+            # Recorded once the handler has run, so a test that sees the call also sees its
+            # effects (the stored message, the thread...).
+            self.fake.record(call)
+
+    async def _route(
+        self, method: str, path: str, body: Any, auth: str | None
+    ) -> web.StreamResponse:
         from tests.discord.fake_discord import TOKEN
 
-        auth = request.headers.get("Authorization")
         if auth is not None and auth != f"Bot {TOKEN}":
             return _json({"message": "401: Unauthorized", "code": 0}, 401)
-        for method, pattern, handler in self.routes:
+        for verb, pattern, handler in self.routes:
             match = pattern.fullmatch(path)
-            if method == request.method and match:
+            if verb == method and match:
                 return await handler(match, body)
         return _json({"message": "404: Not Found", "code": 0}, 404)
 
