@@ -6,7 +6,7 @@ request leaves at its scheduled time, on kept-alive connections), and the run wa
 for the backlog to drain. Printed per rate: events/s sent and handled, ack p50 / p99 / max
 (from the scheduled time), reply lag p50 / p99 (event sent -> its reply reaching the Web API),
 lost (acked, never answered once the backlog drained; "wait" when it did not drain within the
-bound: those are still in the inbox, answered later), duplicated (answered twice), the app's
+bound: those are still in the inbox, answered later), duplicated (the same reply posted twice), the app's
 memory (RSS, all processes) and the machine load. Each reply carries its event's id (the outbox
 key in its metadata), so lost and duplicated are exact.
 
@@ -38,7 +38,24 @@ from tests.slack.harness import SECRET, payload, sign
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_ADMIN = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-QUESTION = "Quel navigateur faut-il utiliser ?"
+GREETINGS = ("", "Bonjour, ", "Salut ! ", "Bonsoir,\n", "Hello, ", "Bonjour à tous, ")
+SIGNATURES = ("", " Merci !", "\nMerci d'avance", " Bonne journée", "\n-- Karim", " Merci, Léa")
+
+
+def messages() -> list[str]:
+    """Distinct chat-style messages: every labelled question of tests/data, each with a greeting
+    and a signature, so no two events carry the same text (a per-process match cache must not make
+    the figures look better than real traffic)."""
+    questions = [
+        json.loads(line)["q"]
+        for path in sorted((ROOT / "tests" / "data").glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    return [g + q + s for s in SIGNATURES for g in GREETINGS for q in questions]
+
+
+MESSAGES = messages()
 USERS = 3000
 SENDERS = 48
 
@@ -172,7 +189,9 @@ class Load:
             body = payload("event_message_im")
             ts = f"1767400000.{i:06d}"
             body["event_id"] = event_id
-            body["event"].update(text=QUESTION, user=user, channel="D" + user[1:], ts=ts)
+            body["event"].update(
+                text=MESSAGES[i % len(MESSAGES)], user=user, channel="D" + user[1:], ts=ts
+            )
             data = json.dumps(body).encode()
             due = start + i / rate
             delay = due - time.monotonic()
@@ -186,9 +205,11 @@ class Load:
             self.jobs.put(None)
 
 
-def replies(fake: FakeSlack) -> dict[str, list[float]]:
-    """event id -> the times its replies reached the Web API."""
-    found: dict[str, list[float]] = {}
+def replies(fake: FakeSlack) -> dict[str, dict[str, list[float]]]:
+    """event id -> outbox key of each of its posts (`ev:<id>#<n>`) -> the times it reached the
+    Web API. One event may rightly get several posts (an answer, then the end-of-chapter note);
+    the same key posted twice is a duplicate."""
+    found: dict[str, dict[str, list[float]]] = {}
     for call in fake.of("chat.postMessage"):
         if not call.response.get("ok"):
             continue
@@ -198,7 +219,8 @@ def replies(fake: FakeSlack) -> dict[str, list[float]]:
         except (ValueError, KeyError, TypeError):
             key = ""
         if key.startswith("ev:"):
-            found.setdefault(key[3:].split("#")[0], []).append(call.at)
+            posts = found.setdefault(key[3:].split("#")[0], {})
+            posts.setdefault(key, []).append(call.at)
     return found
 
 
@@ -224,7 +246,7 @@ def measure(app: App, fake: FakeSlack, rate: int, seconds: float, tag: str) -> d
     got = replies(fake)
     acked = [e for e, (s, _) in load.acks.items() if s == 200]
     ack_times = [t for s, t in load.acks.values() if s == 200]
-    lags = [min(got[e]) - load.sent_at[e] for e in acked if e in got]
+    lags = [min(min(t) for t in got[e].values()) - load.sent_at[e] for e in acked if e in got]
     return {
         "rate": rate,
         "sent/s": len(load.sent_at) / max(sent_for, seconds),
@@ -237,7 +259,7 @@ def measure(app: App, fake: FakeSlack, rate: int, seconds: float, tag: str) -> d
         "lag p50 ms": pct(lags, 50) * 1000,
         "lag p99 ms": pct(lags, 99) * 1000,
         "lost": sum(1 for e in acked if e not in got),
-        "duplicated": sum(1 for e in got if len(got[e]) > 1),
+        "duplicated": sum(1 for e in got if any(len(t) > 1 for t in got[e].values())),
         "drained": drained,
         "rss MB": peak,
         "load": os.getloadavg()[0],
