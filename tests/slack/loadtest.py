@@ -6,9 +6,9 @@ request leaves at its scheduled time, on kept-alive connections), and the run wa
 for the backlog to drain. Printed per rate: events/s sent and handled, ack p50 / p99 / max
 (from the scheduled time), reply lag p50 / p99 (event sent -> its reply reaching the Web API),
 lost (acked, never answered once the backlog drained; "wait" when it did not drain within the
-bound: those are still in the inbox, answered later), duplicated (the same reply posted twice), the app's
-memory (RSS, all processes) and the machine load. Each reply carries its event's id (the outbox
-key in its metadata), so lost and duplicated are exact.
+bound: those are still in the inbox, answered later), duplicated (the same reply posted
+twice), the app's memory (RSS, all processes) and the machine load. Each reply carries its
+event's id (the outbox key in its metadata), so lost and duplicated are exact.
 
     .venv/bin/python -m tests.slack.loadtest [--rates 250,500] [--seconds 10]
         [--db sqlite,postgresql] [--workers 1,2]
