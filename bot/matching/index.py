@@ -12,17 +12,16 @@ hundred microseconds whatever the size of the base.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import islice
-from operator import itemgetter
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.knowledge.model import KnowledgeBase, Unit
@@ -71,6 +70,20 @@ def _holds(units: array[int] | None, unit: int) -> bool:
     return i < len(units) and units[i] == unit
 
 
+def _postings(units: array[int]) -> npt.NDArray[np.intc]:
+    """A posting list as a NumPy view (no copy)."""
+    return np.frombuffer(units, dtype=np.intc)
+
+
+def _members(units: array[int] | None, pool: npt.NDArray[np.intc]) -> npt.NDArray[np.bool_]:
+    """Which units of `pool` a sorted posting list holds."""
+    if not units:
+        return np.zeros(len(pool), dtype=bool)
+    postings = _postings(units)
+    at = np.minimum(np.searchsorted(postings, pool), len(postings) - 1)
+    return postings[at] == pool
+
+
 EMPTY: frozenset[int] = frozenset()
 
 
@@ -78,10 +91,10 @@ EMPTY: frozenset[int] = frozenset()
 class Index:
     units: list[Unit]
     phrasings: list[list[str]]  # per unit: its analysed title and phrasings, as strings
-    # term -> the units whose title or phrasings hold it ("strong": a set), or only their answer
-    # ("weak": a sorted array, 4 bytes a unit, searched by bisection: answers hold most terms).
+    # term -> the units whose title or phrasings hold it ("strong"), or only their answer
+    # ("weak"): sorted arrays, 4 bytes a unit, searched by bisection and added up with NumPy.
     # Per term, not per unit: 100,000 small per-unit sets would cost ~400 MB
-    strong: dict[str, frozenset[int]]
+    strong: dict[str, array[int]]
     weak: dict[str, array[int]]
     idf: dict[str, float]
     unknown_idf: float
@@ -125,8 +138,8 @@ class Index:
         index = cls(
             units,
             phrasings,
-            {t: frozenset(u) for t, u in strong.items()},
-            {t: array("i", u) for t, u in weak.items()},  # units were added in order
+            {t: array("i", u) for t, u in strong.items()},  # units were added in order
+            {t: array("i", u) for t, u in weak.items()},
             idf,
             math.log(1 + total) + 1,
             surface,
@@ -139,22 +152,11 @@ class Index:
         return index
 
     def __getstate__(self) -> dict[str, Any]:
-        """For a saved index: unit sets as compact arrays (see __setstate__), and no units:
-        whoever loads it has them already (persist.cached_index puts them back)."""
+        """For a saved index: no units, whoever loads it has them already
+        (persist.cached_index puts them back); postings are arrays, saved as bytes."""
         state = dict(self.__dict__)
-        state["units"] = len(self.units)
-        state["strong"] = {t: array("i", sorted(u)) for t, u in self.strong.items()}
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        # one int object per unit, shared by every set, as in a built index (unpickled ints
-        # would each be a new 28-byte object: 130 MB more at 100,000 units)
-        ints = list(range(state["units"]))
         state["units"] = []
-        state["strong"] = {
-            t: frozenset(map(ints.__getitem__, a)) for t, a in state["strong"].items()
-        }
-        self.__dict__.update(state)
+        return state
 
     def _build_links(self) -> None:
         """Answers that link to each other (`[...](#anchor)`) make their units siblings."""
@@ -200,44 +202,52 @@ class Index:
         """Units sharing terms with the query, with their weighted overlap.
 
         `weights` gives each query term's weight (its idf, less for context words). Rare terms
-        enumerate their units; the best POOL units then collect the weight of the frequent
-        terms by set membership, so the cost stays bounded at any base size.
+        enumerate their units (one vectorised add per posting list); the best POOL units then
+        collect the weight of the frequent terms by bisection in their sorted postings, so the
+        cost stays bounded at any base size.
         """
         rare_df = max(64, min(len(self.units) // 50, RARE_DF_CAP))
         counts = self.counts
         known = sorted((t for t in weights if t in counts), key=counts.__getitem__)
+        if not known:
+            return {}
         rare = [t for t in known if counts[t] <= rare_df]
         frequent = [t for t in known if counts[t] > rare_df]
-        if not rare and frequent:  # only common words: the rarest of them seeds the pool
+        if not rare:  # only common words: the rarest of them seeds the pool
             rare, frequent = frequent[:1], frequent[1:]
-        scores: dict[int, float] = defaultdict(float)
-        empty: frozenset[int] = frozenset()
-        none = array("i")
+        cap = rare_df * 4
+        hits: list[npt.NDArray[np.intc]] = []
+        gains: list[npt.NDArray[np.float64]] = []
         for t in rare:
             weight = weights[t]
-            for u in islice(self.strong.get(t, empty), rare_df * 4):
-                scores[u] += weight
-            weak_weight = weight * WEAK_WEIGHT
-            for u in islice(self.weak.get(t, none), rare_df * 4):
-                scores[u] += weak_weight
-        pool = dict(heapq.nlargest(POOL, scores.items(), key=itemgetter(1)))
+            for units, gain in (
+                (self.strong.get(t), weight),
+                (self.weak.get(t), weight * WEAK_WEIGHT),
+            ):
+                if units:
+                    hit = _postings(units)[:cap]
+                    hits.append(hit)
+                    gains.append(np.full(len(hit), gain))
+        if not hits:
+            return {}
+        pool, where = np.unique(np.concatenate(hits), return_inverse=True)
+        found = np.bincount(where, weights=np.concatenate(gains))
+        if len(pool) > POOL:
+            keep = np.sort(np.argpartition(-found, POOL - 1)[:POOL])
+            pool, found = pool[keep], found[keep]
         for t in frequent:
             weight = weights[t]
-            strong, weak = self.strong.get(t, empty), self.weak.get(t, none)
-            weak_weight = weight * WEAK_WEIGHT
-            for u in pool:
-                if u in strong:
-                    pool[u] += weight
-                elif _holds(weak, u):
-                    pool[u] += weak_weight
-        return dict(heapq.nlargest(limit, pool.items(), key=itemgetter(1)))
+            strong = _members(self.strong.get(t), pool)
+            weak = _members(self.weak.get(t), pool) & ~strong
+            found += weight * strong + (weight * WEAK_WEIGHT) * weak
+        best = np.lexsort((pool, -found))[:limit]  # ties: the lower unit number first
+        return {int(pool[i]): float(found[i]) for i in best}
 
     def covered(self, unit: int, weights: dict[str, float]) -> float:
         """The part of `weights` that the unit's words cover (answer words count less)."""
-        empty: frozenset[int] = frozenset()
         total = 0.0
         for t, w in weights.items():
-            if unit in self.strong.get(t, empty):
+            if _holds(self.strong.get(t), unit):
                 total += w
             elif _holds(self.weak.get(t), unit):
                 total += w * WEAK_WEIGHT

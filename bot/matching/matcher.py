@@ -34,6 +34,7 @@ from bot.matching.reader import Reading, read
 from bot.matching.result import Match, MatchResult
 
 PREFILTER = 4  # phrasings compared in full on each window after the first
+FIRST_PREFILTER = 8  # and on the first window
 DICE_WEIGHT = 0.2  # share of the idf-weighted Dice in the similarity, the rest is rapidfuzz
 
 
@@ -146,8 +147,9 @@ class Matcher:
             cw = p.coverage_weight
             for n, window in enumerate(q.windows):
                 pairs = list(zip(phrasings, term_sets, strict=True))
-                if n and len(pairs) > PREFILTER:  # other windows: the closest phrasings only
-                    pairs = heapq.nlargest(PREFILTER, pairs, key=lambda pt: _dice(window, pt[1]))
+                keep = PREFILTER if n else FIRST_PREFILTER
+                if len(pairs) > keep:  # the closest phrasings only (a cheap first look)
+                    pairs = heapq.nlargest(keep, pairs, key=lambda pt: _dice(window, pt[1]))
                 sims = sorted(
                     (_similarity(window, ph, terms, idx.idf) for ph, terms in pairs),
                     reverse=True,

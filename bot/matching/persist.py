@@ -22,7 +22,7 @@ from bot.matching.index import Index
 log = logging.getLogger(__name__)
 
 # bump when the analysis changes what an index holds (normalisation, lexicon, index layout)
-INDEX_VERSION = "10"
+INDEX_VERSION = "11"
 
 
 def fingerprint(kb: KnowledgeBase) -> str:
