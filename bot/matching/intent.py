@@ -9,6 +9,9 @@
   («quel est le numéro de téléphone…»), or when something will happen («quand est-ce que
   Safari sera compatible ?»): the knowledge rarely holds one, and a unit on the same
   topic that states no such figure (`states`) is then a wrong answer.
+- `chapters_asked`: the numbers of the training chapters a question sentence names («le
+  chapitre 6 parle de quoi ?»); a unit that does not describe that chapter (`describes`) does
+  not answer it, however close its words.
 
 The gate (gate.py) hands such messages to people whatever their score.
 
@@ -76,6 +79,19 @@ _STATES = {
     ),
     "phone": re.compile(r"\b\d{4,}\b|\b\d{2}(?: \d{2}){4}\b|\S+@\S+|https?://"),
 }
+
+
+_CHAPTER = re.compile(r"\bchap(?:itre|\.)?s? ?(?:n ?°? ?|numero )?(\d{1,2})\b")
+
+
+def chapters_asked(text: str) -> frozenset[int]:
+    """The chapter numbers named in `text` («chapitre 6», «chap. 12», «chapitre n°3»)."""
+    return frozenset(int(n) for n in _CHAPTER.findall(fold(text)))
+
+
+def describes(chapters: frozenset[int], text: str) -> bool:
+    """True when `text` (a unit's title and answer) names one of these chapters."""
+    return bool(chapters & chapters_asked(text))
 
 
 def asked_figure(text: str) -> str | None:

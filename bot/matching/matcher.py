@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from bot.knowledge.model import KnowledgeBase
 from bot.matching.gate import DEFAULT_TARGET, RULES, Gate, load_gate, vetoed
 from bot.matching.index import Index
-from bot.matching.intent import states
+from bot.matching.intent import describes, states
 from bot.matching.lexicon import GREETINGS, HELP, POLITE, STOP_WORDS, THANKS
 from bot.matching.normalize import raw_words
 from bot.matching.persist import cached_index
@@ -204,10 +204,19 @@ class Matcher:
             1.0 if q.questions else 0.0,
             q.chat / max(q.chat + q.sentences, 1),
             q.account,
-            1.0 if q.figure and not states(q.figure, best.unit.answer) else 0.0,
+            1.0 if self._unstated(q, best) else 0.0,
             1.0 if sure else 0.0,
             1.0 if clear else 0.0,
         )
+
+    @staticmethod
+    def _unstated(q: Query, best: Match) -> bool:
+        """The message asks for a figure, or about a chapter, that the best unit does not
+        state (intent.py): that unit is not its answer."""
+        unit = best.unit
+        if q.figure and not states(q.figure, unit.answer):
+            return True
+        return bool(q.chapters) and not describes(q.chapters, f"{unit.title} {unit.answer}")
 
     def match(self, message: str) -> MatchResult:
         reading = read(message)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.matching.intent import acts_on_account, asked_figure
+from bot.matching.intent import acts_on_account, asked_figure, chapters_asked
 from bot.matching.normalize import intents_of, raw_words, word_terms
 from bot.matching.reader import Reading
 
@@ -47,6 +47,7 @@ class Query:
     unknown: float = 0.0  # share of the focus weight the base knows nothing of
     account: float = 0.0  # a request to act on the asker's own account (intent.py)
     figure: str | None = None  # asks for an amount or a phone number (intent.py)
+    chapters: frozenset[int] = frozenset()  # training chapters its questions name (intent.py)
 
     @property
     def terms(self) -> list[str]:
@@ -101,6 +102,7 @@ def analyse_query(
     text = reading.text
     q.account = acts_on_account(text)
     q.figure = asked_figure(text)
+    q.chapters = chapters_asked(" ".join(s.text for s in focus_sentences))
     return q
 
 

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge.registry import Knowledge
-from bot.matching.intent import acts_on_account, asked_figure, states
+from bot.matching.gate import FEATURES
+from bot.matching.intent import acts_on_account, asked_figure, chapters_asked, describes, states
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,3 +89,22 @@ def test_a_figure_the_knowledge_states_is_still_answered(knowledge: Knowledge) -
     assert "23" in result.unit.answer
     # the same kind of question about a figure no unit states goes to people
     assert not knowledge.match("Combien coûte le forfait Eldorado par mois ?").answered
+
+
+def test_chapters_named_in_a_question() -> None:
+    assert chapters_asked("Le chapitre 6 parle de quoi ?") == {6}
+    assert chapters_asked("chap. 12 et chapitre n°3 ?") == {12, 3}
+    assert chapters_asked("Comment sont rangés les chapitres ?") == frozenset()
+    assert describes(frozenset({1}), "Le chapitre 1 « Acquérir de bonnes bases »")
+    assert not describes(frozenset({2}), "Le chapitre 1 « Acquérir de bonnes bases »")
+
+
+def test_a_chapter_the_knowledge_does_not_describe_goes_to_people(knowledge: Knowledge) -> None:
+    # the knowledge describes chapter 1 only: the levels unit shares the words, not the answer
+    result = knowledge.match("De quoi parle le chapitre 7 du niveau Maîtrise de la formation ?")
+    assert not result.answered
+    assert result.top is not None and result.confidence == 0.0
+    # chapter 1, which it describes, is not vetoed
+    first = knowledge.match("De quoi parle le chapitre 1 de la formation ?")
+    assert first.features and first.features[FEATURES.index("amount")] == 0.0
+    assert first.confidence > 0.0
