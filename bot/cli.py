@@ -172,7 +172,8 @@ def cmd_kb_check(args: argparse.Namespace, settings: Settings) -> int:
         print(t("cli.kb.problems", count=len(errors)))
         return 1
     summary = ", ".join(
-        t("cli.kb.base_summary", name=name, count=len(kb.units)) for name, kb in bases.items()
+        t("cli.kb.base_summary", name=name, count=len(kb.units), gaps=len(kb.gaps))
+        for name, kb in bases.items()
     )
     print(t("cli.kb.ok", summary=summary or "aucune base"))
     for name, course in courses.items():

@@ -61,7 +61,7 @@ def test_export_writes_published_entries_that_pass_kb_check(tmp_path) -> None:
     assert "# comment-ajouter-un-logo-dans-mes-e-mails-1 : https://slack.example/p11" in text
     check = bot("kb", "check", "--dir", str(kb_dir))
     assert check.returncode == 0, check.stdout
-    assert "sg-autorepondeur (29 unités)" in check.stdout
+    assert "sg-autorepondeur (29 unités," in check.stdout
     unit = Knowledge.load(kb_dir).unit(
         "sg-autorepondeur/comment-ajouter-un-logo-dans-mes-e-mails-1"
     )

@@ -71,7 +71,12 @@ def merge(
         extra.setdefault(p.unit_id, []).append(p.text)
     merged = {
         name: KnowledgeBase(
-            kb.name, kb.title, [_with(u, extra) for u in kb.units], vocabulary=kb.vocabulary
+            kb.name,
+            kb.title,
+            [_with(u, extra) for u in kb.units],
+            vocabulary=kb.vocabulary,
+            products=kb.products,
+            gaps=kb.gaps,
         )
         for name, kb in bases.items()
     }

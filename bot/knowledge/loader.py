@@ -3,7 +3,7 @@
 File format (see knowledge/README.md)::
 
     ---
-    kind: faq | chapter
+    kind: faq | chapter | gap
     source: Centre d'aide › Chapitre 1 « Acquérir de bonnes bases »
     ---
     # Optional title of the file
@@ -32,7 +32,7 @@ HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*(?:\{#(?P<anchor>[^}\s]*)\})?\s*$"
 VARIANTS = re.compile(r"^\s*(?:variantes|phrasings)\s*:\s*$", re.IGNORECASE)
 ANCHOR_OK = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LINK = re.compile(r"\]\(#(?P<anchor>[^)\s]+)\)")
-KINDS = {"faq", "chapter"}
+KINDS = {"faq", "chapter", "gap"}
 MAX_FILE_BYTES = 2_000_000
 MAX_ID = 128  # base/anchor, as stored with each question (questions.unit_id)
 
@@ -151,18 +151,24 @@ def load_base(folder: Path, root: Path) -> tuple[KnowledgeBase, list[Problem]]:
     name = folder.name
     problems: list[Problem] = []
     title = name
+    names: tuple[str, ...] = ()
     meta_file = folder / "base.toml"
     if meta_file.is_file():
         try:
             meta = tomllib.loads(meta_file.read_text(encoding="utf-8"))
             title = str(meta.get("title", name))
+            products = meta.get("products", [])
+            if isinstance(products, list) and all(isinstance(p, str) for p in products):
+                names = tuple(p.strip() for p in products if p.strip())
+            else:
+                problems.append(Problem(str(meta_file.relative_to(root)), 0, t("kb.base_products")))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             problems.append(
                 Problem(str(meta_file.relative_to(root)), 0, t("kb.base_toml", error=exc))
             )
     vocabulary, vocab_problems = load_vocabulary(folder, root)
     problems.extend(vocab_problems)
-    kb = KnowledgeBase(name=name, title=title, vocabulary=vocabulary)
+    kb = KnowledgeBase(name=name, title=title, vocabulary=vocabulary, products={name: names})
     seen: dict[str, Unit] = {}
     for path in sorted(folder.glob("*.md")):
         if path.name.lower() in {"readme.md", VOCABULARY_FILE}:
@@ -182,12 +188,12 @@ def load_base(folder: Path, root: Path) -> tuple[KnowledgeBase, list[Problem]]:
                 )
                 continue
             seen[unit.id] = unit
-            kb.units.append(unit)
+            (kb.gaps if unit.kind == "gap" else kb.units).append(unit)
     for unit in kb.units:
         for link in LINK.finditer(unit.answer):
             target = link["anchor"]
             target_id = target if "/" in target else f"{name}/{target}"
-            if target_id not in seen:
+            if target_id not in seen or seen[target_id].kind == "gap":
                 problems.append(Problem(unit.path, unit.line, t("kb.bad_link", target=target)))
     return kb, problems
 

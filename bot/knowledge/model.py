@@ -25,6 +25,17 @@ class KnowledgeBase:
     units: list[Unit] = field(default_factory=list)
     # the customers' words for the base's words: (expression, base words), folded (vocabulaire.md)
     vocabulary: tuple[tuple[str, str], ...] = ()
+    # base name -> the names customers give its product («SG», «SFR»), from base.toml's
+    # `products`: a message naming another base's product is not about this one
+    products: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # known gaps (`kind: gap` files): questions the base does not answer, matched like units
+    # so that a close-but-different question goes to people; never shown as answers
+    gaps: list[Unit] = field(default_factory=list)
+
+    @property
+    def indexed(self) -> list[Unit]:
+        """What the matcher indexes: the units, then the known gaps."""
+        return [*self.units, *self.gaps]
 
     def get(self, unit_id: str) -> Unit | None:
         for unit in self.units:

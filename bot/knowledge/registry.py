@@ -28,6 +28,8 @@ def combined(bases: dict[str, KnowledgeBase]) -> KnowledgeBase:
         title="Toutes les bases",
         units=[unit for name in sorted(bases) for unit in bases[name].units],
         vocabulary=tuple(pair for name in sorted(bases) for pair in bases[name].vocabulary),
+        products={k: v for name in sorted(bases) for k, v in bases[name].products.items()},
+        gaps=[gap for name in sorted(bases) for gap in bases[name].gaps],
     )
 
 

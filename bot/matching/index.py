@@ -25,6 +25,7 @@ import numpy.typing as npt
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.knowledge.model import KnowledgeBase, Unit
+from bot.matching.normalize import fold as fold_text
 from bot.matching.normalize import intents_of, word_terms
 from bot.matching.vocabulary import Vocabulary
 
@@ -104,12 +105,14 @@ class Index:
     deletes: dict[str, list[str]] = field(default_factory=dict)
 
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    # base name -> a pattern of its product's names, over folded text (base.toml `products`)
+    products: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> Index:
         vocabulary = Vocabulary(kb.vocabulary)
         fold = vocabulary.fold
-        units = list(kb.units)
+        units = kb.indexed
         phrasings: list[list[str]] = []
         strong: dict[str, list[int]] = defaultdict(list)
         weak: dict[str, list[int]] = defaultdict(list)
@@ -147,6 +150,11 @@ class Index:
         index.counts = df
         del strong, weak
         index.vocabulary = vocabulary
+        index.products = {
+            base: re.compile(r"\b(?:" + "|".join(re.escape(fold_text(n)) for n in names) + r")\b")
+            for base, names in kb.products.items()
+            if names
+        }
         index._build_deletes()
         index._build_links()
         return index

@@ -10,7 +10,8 @@
    best: rapidfuzz's token ratios (80 %) and an idf-weighted Dice over terms (20 %).
 4. The gate (gate.py), a logistic model fitted on labelled messages, turns the best unit's
    figures into a probability of being right and answers above the threshold chosen for the
-   target false-answer rate. Otherwise up to 3 suggestions are returned.
+   target false-answer rate. Otherwise up to 3 suggestions are returned. A message whose best
+   candidate is a known gap (`kind: gap`: a question the base does not answer) is never answered.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from bot.matching.gate import DEFAULT_TARGET, RULES, Gate, load_gate, vetoed
 from bot.matching.index import Index
 from bot.matching.intent import describes, states
 from bot.matching.lexicon import GREETINGS, HELP, POLITE, STOP_WORDS, THANKS
-from bot.matching.normalize import raw_words
+from bot.matching.normalize import fold, raw_words
 from bot.matching.persist import cached_index
 from bot.matching.query import Query, Window, analyse_query
 from bot.matching.reader import Reading, read
@@ -121,7 +122,11 @@ class Matcher:
 
     def query(self, reading: Reading) -> Query:
         idx = self.index
-        return analyse_query(reading, idx.idf, idx.unknown_idf, idx.correct, idx.vocabulary.fold)
+        q = analyse_query(reading, idx.idf, idx.unknown_idf, idx.correct, idx.vocabulary.fold)
+        if idx.products:
+            text = fold(reading.text)
+            q.products = frozenset(b for b, names in idx.products.items() if names.search(text))
+        return q
 
     def score(self, message: str | Reading) -> tuple[list[Match], Query]:
         """Candidate units, best first, with their scores; and the analysed message."""
@@ -212,8 +217,10 @@ class Matcher:
     @staticmethod
     def _unstated(q: Query, best: Match) -> bool:
         """The message asks for a figure, or about a chapter, that the best unit does not
-        state (intent.py): that unit is not its answer."""
+        state (intent.py), or names another base's product only: that unit is not its answer."""
         unit = best.unit
+        if q.products and unit.kb not in q.products:
+            return True
         if q.figure and not states(q.figure, unit.answer):
             return True
         return bool(q.chapters) and not describes(q.chapters, f"{unit.title} {unit.answer}")
@@ -227,8 +234,11 @@ class Matcher:
         if not scored:
             return MatchResult(False, reason="nothing")
         p = self.policy
-        suggestions = tuple(m for m in scored[:3] if m.score >= p.suggest_score)
+        answers = [m for m in scored if m.unit.kind != "gap"]
+        suggestions = tuple(m for m in answers[:3] if m.score >= p.suggest_score)
         best = scored[0]
+        if best.unit.kind == "gap":  # a question the knowledge is known not to answer
+            return MatchResult(False, None, suggestions, "unsure" if suggestions else "nothing")
         features = self.features(q, scored)
         if self.gate is not None:
             confidence = self.gate.confidence(features)

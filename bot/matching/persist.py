@@ -22,12 +22,13 @@ from bot.matching.index import Index
 log = logging.getLogger(__name__)
 
 # bump when the analysis changes what an index holds (normalisation, lexicon, index layout)
-INDEX_VERSION = "11"
+INDEX_VERSION = "12"
 
 
 def fingerprint(kb: KnowledgeBase) -> str:
     h = hashlib.sha256(INDEX_VERSION.encode())
-    for unit in kb.units:
+    for unit in kb.indexed:
+        h.update(unit.kind.encode())
         for part in (unit.id, unit.title, unit.answer, *unit.phrasings):
             h.update(part.encode("utf-8", "surrogatepass"))
             h.update(b"\x00")
@@ -43,8 +44,8 @@ def cached_index(kb: KnowledgeBase, folder: Path) -> Index:
     try:
         with path.open("rb") as f:
             index = pickle.load(f)
-        if isinstance(index, Index) and len(index.links) == len(kb.units):
-            index.units = list(kb.units)  # the saved index holds no units of its own
+        if isinstance(index, Index) and len(index.links) == len(kb.indexed):
+            index.units = kb.indexed  # the saved index holds no units of its own
             return index
     except FileNotFoundError:
         pass

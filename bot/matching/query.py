@@ -48,6 +48,7 @@ class Query:
     account: float = 0.0  # a request to act on the asker's own account (intent.py)
     figure: str | None = None  # asks for an amount or a phone number (intent.py)
     chapters: frozenset[int] = frozenset()  # training chapters its questions name (intent.py)
+    products: frozenset[str] = frozenset()  # the bases whose product it names (base.toml)
 
     @property
     def terms(self) -> list[str]:

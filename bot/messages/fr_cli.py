@@ -89,7 +89,7 @@ MESSAGES: dict[str, str] = {
     # evaluation files
     "eval.unreadable": "{path}:{line}: ligne illisible ({error})",
     "eval.shape": "{path}:{line}: q doit être un texte et expect une liste ou null",
-    "cli.kb.base_summary": "{name} ({count} unités)",
+    "cli.kb.base_summary": "{name} ({count} unités, {gaps} lacunes connues)",
     "cli.kb.course": (
         "Formation de {name} : {chapters} chapitres, dont {known} avec leurs sections dans la base."
     ),

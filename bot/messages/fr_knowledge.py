@@ -17,6 +17,7 @@ MESSAGES: dict[str, str] = {
     "kb.variant_format": "sous « Variantes : », une variante par ligne « - ... »",
     "kb.empty_answer": "« {title} » : réponse vide",
     "kb.base_toml": "base.toml : {error}",
+    "kb.base_products": "base.toml : `products` doit être une liste de noms entre guillemets",
     "kb.bad_link": "lien vers #{target} introuvable",
     "kb.vocab_format": (
         "vocabulaire : une règle par ligne « - mot du client, autre mot -> mot de la base »"
