@@ -6,12 +6,12 @@
   look at one person's account, so such a message is for people.
 - `asked_figure`: the message asks for a price, an amount or a measured figure («combien
   coûte», «quel tarif», «combien je touche», «quel débit»), or for a phone number or an address
-  («quel est le numéro de téléphone…»), or when something will happen («quand est-ce que
-  Safari sera compatible ?»): the knowledge rarely holds one, and a unit on the same
+  («quel est le numéro de téléphone…»), or when something will happen or how long it takes
+  («quand est-ce que Safari sera compatible ?», «on a combien de temps pour… ?»): the knowledge rarely holds one, and a unit on the same
   topic that states no such figure (`states`) is then a wrong answer.
 - `chapters_asked`: the numbers of the training chapters a question sentence names («le
-  chapitre 6 parle de quoi ?»); a unit that does not describe that chapter (`describes`) does
-  not answer it, however close its words.
+  chapitre 6 parle de quoi ?»); a unit about the course's chapters that does not describe that
+  one (`describes`) does not answer it, however close its words.
 
 The gate (gate.py) hands such messages to people whatever their score.
 
@@ -69,13 +69,16 @@ _PHONE = re.compile(
 _DATE = re.compile(
     r"\b(?:quand|a partir de quand|pour quand|quelle date|d'ici quand)\b[^?.!]*"
     r"\b(?:sera|seront|va etre|vont etre|sortira|sortiront|arrivera|prevu|prevue)\b"
+    # or how long something takes or may wait: «on a combien de temps pour…»
+    r"|\b(?:combien de (?:temps|jours|semaines|mois|heures)|(?:en|sous|dans|au bout de|"
+    r"pendant) combien de|quel (?:est le )?delai|(?:cb|cbien) de temps)\b"
 )
 # what an answer must state to answer each kind of figure
 _STATES = {
     "amount": re.compile(r"\d\s*(?:%|€|euros?\b|eur\b|mb|gb|mbit|gbit|mo/s|go/s)"),
     "date": re.compile(
-        r"\b\d{4}\b|\b\d+ ?(?:h|heures?|jours?|semaines?|mois)\b|janvier|fevrier|mars|avril|"
-        r"mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+        r"\b\d{4}\b|\b\d+ ?(?:h|heures?|jours?|semaines?|mois)\b|\b(?:janvier|fevrier|mars|"
+        r"avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b"
     ),
     "phone": re.compile(r"\b\d{4,}\b|\b\d{2}(?: \d{2}){4}\b|\S+@\S+|https?://"),
 }
@@ -90,8 +93,11 @@ def chapters_asked(text: str) -> frozenset[int]:
 
 
 def describes(chapters: frozenset[int], text: str) -> bool:
-    """True when `text` (a unit's title and answer) names one of these chapters."""
-    return bool(chapters & chapters_asked(text))
+    """False when `text` (a unit's title and answer) speaks of chapters but names none of these
+    (a unit on the course's chapters, asked about one it does not describe); a unit that does
+    not speak of chapters at all is not judged («j'ai fini le chapitre 3, qui contacter ?»)."""
+    folded = fold(text)
+    return "chapitre" not in folded or bool(chapters & chapters_asked(folded))
 
 
 def asked_figure(text: str) -> str | None:

@@ -48,7 +48,9 @@ def test_an_identifier_alone_is_half_the_cue() -> None:
         ("Quel est le débit réel de la fibre ?", "amount"),
         ("Quel est le numéro de téléphone du service client ?", "phone"),
         ("Quand est-ce que l'application mobile sera disponible ?", "date"),
-        ("Combien de temps prend la livraison ?", None),
+        # a duration: answered by a unit that states one (the delivery unit does)
+        ("Combien de temps prend la livraison ?", "date"),
+        ("Comment se passe la livraison ?", None),
         ("Comment changer de forfait ?", None),
     ],
 )
@@ -63,6 +65,9 @@ def test_an_answer_states_a_figure_or_not() -> None:
     assert not states("phone", "Contactez le Service d'assistance aux EI.")
     assert states("date", "Les commandes de la Fibre sont validées dans les 3 jours ouvrables.")
     assert not states("date", "Safari est en cours de mise en compatibilité.")
+    # a month's name inside a word («e-mail», «domaine») is not a date
+    assert not states("date", "Le lien est dans l'e-mail de confirmation du domaine.")
+    assert asked_figure("On a combien de temps pour remplir le formulaire ?") == "date"
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +101,8 @@ def test_chapters_named_in_a_question() -> None:
     assert chapters_asked("Comment sont rangés les chapitres ?") == frozenset()
     assert describes(frozenset({1}), "Le chapitre 1 « Acquérir de bonnes bases »")
     assert not describes(frozenset({2}), "Le chapitre 1 « Acquérir de bonnes bases »")
+    # a unit that does not speak of chapters is not judged on them
+    assert describes(frozenset({3}), "Contactez le support depuis votre espace client.")
 
 
 def test_a_chapter_the_knowledge_does_not_describe_goes_to_people(knowledge: Knowledge) -> None:
