@@ -71,7 +71,8 @@ _DATE = re.compile(
     r"\b(?:sera|seront|va etre|vont etre|sortira|sortiront|arrivera|prevu|prevue)\b"
     # or how long something takes or may wait: «on a combien de temps pour…»
     r"|\b(?:combien de (?:temps|jours|semaines|mois|heures)|(?:en|sous|dans|au bout de|"
-    r"pendant) combien de|quel (?:est le )?delai|(?:cb|cbien) de temps)\b"
+    r"pendant) combien de|quel (?:est le )?delai|(?:cb|cbien) de temps|a quelle date|"
+    r"(?:a |vers )?quel jour du mois)\b"
 )
 # what an answer must state to answer each kind of figure
 _STATES = {

@@ -68,6 +68,7 @@ def test_an_answer_states_a_figure_or_not() -> None:
     # a month's name inside a word («e-mail», «domaine») is not a date
     assert not states("date", "Le lien est dans l'e-mail de confirmation du domaine.")
     assert asked_figure("On a combien de temps pour remplir le formulaire ?") == "date"
+    assert asked_figure("La commission est versée à quelle date ?") == "date"
 
 
 @pytest.fixture(scope="module")
