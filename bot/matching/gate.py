@@ -37,6 +37,7 @@ FEATURES = (
     "chat",  # share of the sentences that were chit-chat
     "account",  # 1: asks the support to act on the asker's own account, 0.5: half the cue
     "amount",  # 1: asks for an amount, a phone number or a date the best unit does not state
+    "stated",  # 1: asks for such a figure, and the best unit states one
     "sure",  # 1 when the fixed rule holds: high score, most of the message covered, a lead
     "clear",  # 1 when one unit covers most of the message and is far ahead of every rival
 )

@@ -53,7 +53,8 @@ _IDENTIFIER = re.compile(
 
 _AMOUNT = re.compile(
     r"\b(?:combien (?:coute|coutent|ca coute|je touche|on touche|je gagne|on gagne|ca rapporte|"
-    r"rapporte)|quel (?:est le )?(?:prix|tarif|montant|debit|cout)|"
+    r"rapporte)|quel (?:est le )?(?:prix|tarif|montant|debit|cout|pourcentage|taux)|"
+    r"combien de (?:pourcent|pour cent|%)|quelle (?:est la )?commission|"
     r"(?:le|les|au) (?:prix|tarifs?|montant) (?:du|de la|des|exact)|combien d'euros|"
     r"(?:debit|vitesse) (?:reel|exact|reelle)|montant minimum|a quel prix|"
     r"(?:touche|touchent|gagne|gagnent|rapporte)(?:-t-on)? combien)\b"

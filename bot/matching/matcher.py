@@ -210,6 +210,7 @@ class Matcher:
             q.chat / max(q.chat + q.sentences, 1),
             q.account,
             1.0 if self._unstated(q, best) else 0.0,
+            1.0 if q.figure and states(q.figure, best.unit.answer) else 0.0,
             1.0 if sure else 0.0,
             1.0 if clear else 0.0,
         )
