@@ -8,7 +8,8 @@
   coûte», «quel tarif», «combien je touche», «quel débit»), or for a phone number or an address
   («quel est le numéro de téléphone…»), or when something will happen or how long it takes
   («quand est-ce que Safari sera compatible ?», «on a combien de temps pour… ?»): the knowledge rarely holds one, and a unit on the same
-  topic that states no such figure (`states`) is then a wrong answer.
+  topic that states no such figure (`states`) is then a wrong answer. Asking how many of
+  something («combien de crédits sont inclus ?») wants a number stated too.
 - `chapters_asked`: the numbers of the training chapters a question sentence names («le
   chapitre 6 parle de quoi ?»); a unit about the course's chapters that does not describe that
   one (`describes`) does not answer it, however close its words.
@@ -73,10 +74,19 @@ _DATE = re.compile(
     # or how long something takes or may wait: «on a combien de temps pour…»
     r"|\b(?:combien de (?:temps|jours|semaines|mois|heures)|(?:en|sous|dans|au bout de|"
     r"pendant) combien de|quel (?:est le )?delai|(?:cb|cbien) de temps|a quelle date|"
-    r"(?:a |vers )?quel jour du mois)\b"
+    r"(?:a |vers )?quel jour du mois|"
+    # or when a service is open: «horaires du service», «ouvert le samedi ?»
+    r"horaires?|heures? d'ouverture|a quelle heure|(?:ouvert|ouverte|joignable) (?:le |la )?"
+    r"(?:samedi|dimanche|week-?end|soir|nuit|jours? feries?))\b"
 )
 # what an answer must state to answer each kind of figure
+# how many of something: «combien de crédits sont inclus ?», «quel nombre de contacts ?»
+_COUNT = re.compile(
+    r"\b(?:combien (?:de |d')(?!temps\b|jours?\b|semaines?\b|mois\b|heures?\b|euros?\b)"
+    r"[a-z]+|quel (?:est le )?nombre (?:de |d'))"
+)
 _STATES = {
+    "count": re.compile(r"\b\d+\b"),
     "amount": re.compile(r"\d\s*(?:%|€|euros?\b|eur\b|mb|gb|mbit|gbit|mo/s|go/s)"),
     "date": re.compile(
         r"\b\d{4}\b|\b\d+ ?(?:h|heures?|jours?|semaines?|mois)\b|\b(?:janvier|fevrier|mars|"
@@ -105,7 +115,7 @@ def describes(chapters: frozenset[int], text: str) -> bool:
 def asked_figure(text: str) -> str | None:
     """ "amount" when the message asks for a price, an amount or a measured figure, "phone"
     when it asks for a phone number or an address to write to, "date" when it asks when something
-    will happen, else None."""
+    will happen or how long it takes, "count" when it asks how many, else None."""
     folded = fold(text)
     if _AMOUNT.search(folded):
         return "amount"
@@ -113,6 +123,8 @@ def asked_figure(text: str) -> str | None:
         return "phone"
     if _DATE.search(folded):
         return "date"
+    if _COUNT.search(folded):
+        return "count"
     return None
 
 

@@ -62,9 +62,9 @@ SYNONYMS: dict[str, str] = {
 # words that carry no topic (after folding accents); question words included
 STOP_WORDS: frozenset[str] = frozenset(
     """
-    a a-t-il actuellement ai aide aider aidez aidez-moi aimerais aller alors apres arret arrive
+    a a-t-il actuellement ai aide aider aidez aidez-moi aimerais aller alors  arret arrive
     arrivent arriver as assez attendre attends attention au aujourd'hui aura aurai aurait auront
-    aussi autre autres aux avait avance avant avec avez avoir avons bah beaucoup ben besoin bien
+    aussi   aux avait avance  avec avez avoir avons bah beaucoup ben besoin bien
     bloque bloquee bon bonjour bonne bonsoir bref c'est ca ce ceci cela celle celles celui
     cependant certain certaine certaines certains ces cet cette ceux chaque chez chose chui
     chuis ci coince coincee combien comme comment connaitre cordialement correspond
@@ -77,7 +77,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     marche mardi matin me meme merci mercredi mes met mets mettre midi mieux moi moi-meme moins
     mon n ne ni non normal normalement nos notre nous nuit nul nulle ok okay on ont ou oui par
     parfois part particulier particuliere partout pas perdu perdue perso peu peut peut-etre
-    peuvent peux pire plait please plus plusieurs possible pour pourquoi pourrai pourrais
+    peuvent peux pire plait please plus  possible pour pourquoi pourrai pourrais
     pourrait pourtant pouvez pouvons precisement prendre ptet puis puisse qu qu'est qu'est-ce
     quand que quel quelle quelles quelqu'un quelque quelques quels qui quoi rapidement re
     represente representent rien s s'il sa sais sait salut sans savoir se sera serai serait
@@ -88,6 +88,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     urgente va vais vendredi venir veulent veut veut-dire veux vite voir vois vont vos votre
     voudrais voudrait voulais voulait vouloir voulu vous vraiment y ya-t-il vers mme eux pareil
     chacun chacune bizarre bizarrement inquiet inquiete peur honnetement idee
+    savez saviez savais savait connaissez connais connait
     """.split()
 )
 

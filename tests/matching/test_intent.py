@@ -69,6 +69,12 @@ def test_an_answer_states_a_figure_or_not() -> None:
     assert not states("date", "Le lien est dans l'e-mail de confirmation du domaine.")
     assert asked_figure("On a combien de temps pour remplir le formulaire ?") == "date"
     assert asked_figure("La commission est versée à quelle date ?") == "date"
+    assert asked_figure("Le service est ouvert le samedi ?") == "date"
+    assert asked_figure("Horaires du service client") == "date"
+    assert asked_figure("Combien de crédits sont inclus dans mon forfait ?") == "count"
+    assert asked_figure("Combien de temps ça prend ?") == "date"
+    assert states("count", "29 chapitres en 3 niveaux") and not states("count", "Voir la FAQ.")
+    assert states("date", "Ouvert du lundi au vendredi de 9 h à 18 h.")
 
 
 @pytest.fixture(scope="module")
