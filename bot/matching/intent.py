@@ -7,9 +7,9 @@
 - `asked_figure`: the message asks for a price, an amount or a measured figure («combien
   coûte», «quel tarif», «combien je touche», «quel débit»), or for a phone number or an address
   («quel est le numéro de téléphone…»), or when something will happen or how long it takes
-  («quand est-ce que Safari sera compatible ?», «on a combien de temps pour… ?»): the knowledge rarely holds one, and a unit on the same
-  topic that states no such figure (`states`) is then a wrong answer. Asking how many of
-  something («combien de crédits sont inclus ?») wants a number stated too.
+  («quand est-ce que Safari sera compatible ?», «on a combien de temps pour… ?»), or how many
+  («combien de crédits sont inclus ?»): the knowledge rarely holds one, and a unit on the same
+  topic that states no such figure (`states`) is then a wrong answer.
 - `chapters_asked`: the numbers of the training chapters a question sentence names («le
   chapitre 6 parle de quoi ?»); a unit about the course's chapters that does not describe that
   one (`describes`) does not answer it, however close its words.

@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import heapq
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,12 +29,14 @@ from bot.matching.intent import describes, states
 from bot.matching.lexicon import GREETINGS, HELP, POLITE, STOP_WORDS, THANKS
 from bot.matching.normalize import fold, raw_words
 from bot.matching.persist import cached_index
+from bot.matching.phrasings import Phrasings, closest, view
 from bot.matching.query import Query, Window, analyse_query
 from bot.matching.reader import Reading, read
 from bot.matching.result import Match, MatchResult
 
 PREFILTER = 4  # phrasings compared in full on each window after the first
 FIRST_PREFILTER = 8  # and on the first window
+VIEWS_KEPT = 8192  # units whose phrasings stay laid out (phrasings.py)
 DICE_WEIGHT = 0.2  # share of the idf-weighted Dice in the similarity, the rest is rapidfuzz
 
 
@@ -55,24 +56,8 @@ class Policy:
     clear_lead: float = 15.0
 
 
-def _dice(window: Window, terms: set[str]) -> float:
-    """The weight of the window's terms found in a phrasing (a cheap first look)."""
-    weights = window.weights
-    return sum(weights.get(t, 0.0) for t in terms)
-
-
-def _similarity(window: Window, phrasing: str, terms: set[str], idf: dict) -> float:
+def _similarity(window: Window, phrasing: str, dice: float) -> float:
     """0..100: an idf-weighted Dice over terms blended with rapidfuzz token ratios."""
-    weights = window.weights
-    common = phrasing_weight = 0.0
-    for t in terms:  # a phrasing has few terms: loop over them, not over the message's
-        w = weights.get(t)
-        if w:
-            common += w
-            phrasing_weight += w
-        else:
-            phrasing_weight += idf.get(t, 1.0)
-    dice = 2 * common / (window.total + phrasing_weight) if window.total else 0.0
     ratio = 0.3 * fuzz.token_set_ratio(window.text, phrasing) + 0.7 * fuzz.token_sort_ratio(
         window.text, phrasing
     )
@@ -106,6 +91,7 @@ class Matcher:
         self.index = index
         self.policy = policy or Policy()
         self.gate = gate
+        self._views: dict[int, Phrasings] = {}
 
     @classmethod
     def build(
@@ -119,6 +105,16 @@ class Matcher:
         """A matcher for `kb`; with `cache_dir`, its index is saved there and loaded next time."""
         index = cached_index(kb, cache_dir) if cache_dir else Index.build(kb)
         return cls(index, policy, load_gate(target_false_rate))
+
+    def _phrasings(self, unit: int) -> Phrasings:
+        """The unit's phrasings laid out for scoring, kept for the units asked about most
+        recently (a 100,000-unit base is not laid out whole)."""
+        found = self._views.get(unit)
+        if found is None:
+            if len(self._views) >= VIEWS_KEPT:
+                self._views.clear()
+            found = self._views[unit] = view(self.index.phrasings[unit], self.index.idf)
+        return found
 
     def query(self, reading: Reading) -> Query:
         idx = self.index
@@ -146,17 +142,16 @@ class Matcher:
             else:
                 focus_cov = min(idx.covered(unit, focus) / focus_total, 1.0) if focus_total else 0
 
-            phrasings = idx.phrasings[unit] or [""]
-            term_sets = [set(ph.split()) for ph in phrasings]
+            phrasings = self._phrasings(unit)
             best = [0.0, 0.0, 0.0]
             cw = p.coverage_weight
             for n, window in enumerate(q.windows):
-                pairs = list(zip(phrasings, term_sets, strict=True))
-                keep = PREFILTER if n else FIRST_PREFILTER
-                if len(pairs) > keep:  # the closest phrasings only (a cheap first look)
-                    pairs = heapq.nlargest(keep, pairs, key=lambda pt: _dice(window, pt[1]))
+                keep = PREFILTER if n else FIRST_PREFILTER  # the closest phrasings only
                 sims = sorted(
-                    (_similarity(window, ph, terms, idx.idf) for ph, terms in pairs),
+                    (
+                        _similarity(window, text, dice)
+                        for text, dice in closest(phrasings, window, keep, idx.idf)
+                    ),
                     reverse=True,
                 )[:3]
                 if sims[0] > best[0]:
@@ -183,7 +178,9 @@ class Matcher:
         # rivals: units that are not declared siblings of the best (answers that link to each
         # other cover the same ground and point to one another)
         others = [m.score for m in scored[1:] if not self.index.siblings(best.position, m.position)]
-        second, third = (others + [0.0, 0.0])[:2]
+        # no rival at all: a clear lead; one rival only: it is the crowd too (a tiny base is
+        # not evidence that the best unit stands out)
+        second, third = (others + others[:1] + [0.0, 0.0])[:2]
         p = self.policy
         sure = (
             best.score >= p.answer_score

@@ -162,4 +162,5 @@ def test_an_unanswerable_chat_message_sharing_words_goes_to_people() -> None:
         "Quel est le prix mensuel de la fibre SFR pour un particulier ?\nMerci"
     )
     assert not result.answered
-    assert result.top is not None and 0.0 <= result.confidence < 1.0
+    # either a known gap (lacunes.md: prices) was closest, or the gate refused the unit
+    assert result.top is None or 0.0 <= result.confidence < 1.0

@@ -1,0 +1,60 @@
+"""A unit's phrasings (title and variants, analysed) laid out for scoring one message: which
+phrasings hold each term, and each phrasing's idf weight, so that the closest phrasings of a
+window are found from the window's few terms instead of by walking every phrasing's terms.
+
+`closest(view, window, keep, idf)` gives, for the `keep` phrasings sharing the most weight with
+the window (ties: the earlier phrasing first, as a stable sort does), the idf-weighted Dice of
+each with the window; `matcher.py` adds rapidfuzz's token ratios.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.matching.query import Window
+
+
+@dataclass(frozen=True)
+class Phrasings:
+    texts: list[str]
+    where: dict[str, list[int]]  # term -> the phrasings holding it, in order
+    weights: list[float]  # per phrasing: the idf of its terms, added up
+
+
+def view(texts: list[str], idf: dict[str, float]) -> Phrasings:
+    texts = texts or [""]
+    where: dict[str, list[int]] = {}
+    weights: list[float] = []
+    for n, text in enumerate(texts):
+        terms = set(text.split())
+        weights.append(sum(idf.get(t, 1.0) for t in terms))
+        for t in terms:
+            where.setdefault(t, []).append(n)
+    return Phrasings(texts, where, weights)
+
+
+def closest(
+    phrasings: Phrasings, window: Window, keep: int, idf: dict[str, float]
+) -> list[tuple[str, float]]:
+    """(text, Dice 0..1) of the phrasings closest to `window`: all when there are `keep` or
+    fewer, else the `keep` sharing the most weight with it."""
+    common: dict[int, float] = {}
+    common_idf: dict[int, float] = {}
+    for t, w in window.weights.items():
+        for n in phrasings.where.get(t, ()):
+            common[n] = common.get(n, 0.0) + w
+            common_idf[n] = common_idf.get(n, 0.0) + idf.get(t, 1.0)
+    count = len(phrasings.texts)
+    if count > keep:
+        chosen = sorted(common, key=lambda n: (-common[n], n))[:keep]
+        if len(chosen) < keep:  # too few share a term: the first others, in order
+            chosen += [n for n in range(count) if n not in common][: keep - len(chosen)]
+    else:
+        chosen = list(range(count))
+    out = []
+    for n in chosen:
+        shared = common.get(n, 0.0)
+        own = shared + phrasings.weights[n] - common_idf.get(n, 0.0)
+        dice = 2 * shared / (window.total + own) if window.total else 0.0
+        out.append((phrasings.texts[n], dice))
+    return out
