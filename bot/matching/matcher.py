@@ -36,7 +36,7 @@ from bot.matching.result import Match, MatchResult
 
 PREFILTER = 4  # phrasings compared in full on each window after the first
 FIRST_PREFILTER = 8  # and on the first window
-VIEWS_KEPT = 8192  # units whose phrasings stay laid out (phrasings.py)
+VIEWS_KEPT = 20_000  # bases up to this size keep their phrasings laid out (phrasings.py)
 DICE_WEIGHT = 0.2  # share of the idf-weighted Dice in the similarity, the rest is rapidfuzz
 
 
@@ -107,13 +107,14 @@ class Matcher:
         return cls(index, policy, load_gate(target_false_rate))
 
     def _phrasings(self, unit: int) -> Phrasings:
-        """The unit's phrasings laid out for scoring, kept for the units asked about most
-        recently (a 100,000-unit base is not laid out whole)."""
+        """The unit's phrasings laid out for scoring: kept for a base of up to VIEWS_KEPT units
+        (laid out once, like the index); a larger base lays them out per question (kept, they
+        would pile up and set off full garbage collections over the whole index)."""
         found = self._views.get(unit)
         if found is None:
-            if len(self._views) >= VIEWS_KEPT:
-                self._views.clear()
-            found = self._views[unit] = view(self.index.phrasings[unit], self.index.idf)
+            found = view(self.index.phrasings[unit], self.index.idf)
+            if len(self.index.units) <= VIEWS_KEPT:
+                self._views[unit] = found
         return found
 
     def query(self, reading: Reading) -> Query:
