@@ -179,7 +179,7 @@ class Settings:
     slack_retry_seconds: float = 60.0
     slack_channel_rate: float = 1.0
     slack_channel_burst: int = 4
-    match_target_false_rate: float = 0.03
+    match_target_false_rate: float = 0.025
     index_cache_dir: Path | None = None
 
     @property
@@ -254,7 +254,7 @@ class Settings:
             slack_retry_seconds=_float(e, "SLACK_RETRY_SECONDS", 60.0),
             slack_channel_rate=_float(e, "SLACK_CHANNEL_RATE", 1.0),
             slack_channel_burst=_int(e, "SLACK_CHANNEL_BURST", 4),
-            match_target_false_rate=_rate(e, "MATCH_TARGET_FALSE_RATE", 0.03),
+            match_target_false_rate=_rate(e, "MATCH_TARGET_FALSE_RATE", 0.025),
             index_cache_dir=Path(p) if (p := _opt(e, "INDEX_CACHE_DIR")) else None,
         )
         settings.check()

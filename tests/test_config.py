@@ -48,7 +48,7 @@ def test_unworkable_settings_are_refused_at_start_in_french(env: dict, message: 
 
 
 def test_target_false_rate_is_a_share() -> None:
-    assert Settings.from_env({}).match_target_false_rate == 0.03
+    assert Settings.from_env({}).match_target_false_rate == 0.025
     assert Settings.from_env({"MATCH_TARGET_FALSE_RATE": "0,01"}).match_target_false_rate == 0.01
 
 

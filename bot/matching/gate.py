@@ -21,7 +21,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 GATE_FILE = Path(__file__).with_name("gate.json")
-DEFAULT_TARGET = 0.03
+DEFAULT_TARGET = 0.025
 
 FEATURES = (
     "score",  # blended score of the best unit, 0..1
