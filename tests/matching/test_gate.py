@@ -86,6 +86,15 @@ def test_the_fixed_rules_still_answer_whatever_the_model_says() -> None:
     assert gate.confidence(features(0.9, rule=True)) == 1.0
 
 
+def test_a_weak_best_unit_is_never_an_answer_whatever_the_model_says() -> None:
+    eager = Gate((5.0,) * N, 5.0, (0.0,) * N, (1.0,) * N)  # says yes to everything
+    assert eager.confidence(features(0.6)) > 0.99
+    assert eager.confidence(features(0.3)) == 0.0  # score and coverage under the floors
+    low_coverage = list(features(0.6))
+    low_coverage[FEATURES.index("coverage")] = 0.2
+    assert eager.confidence(tuple(low_coverage)) == 0.0
+
+
 def test_a_gate_file_round_trips_and_a_bad_one_falls_back(tmp_path: Path) -> None:
     gate = fit(samples())
     gate = Gate(gate.weights, gate.bias, gate.mean, gate.scale, {"query": ((0.5, 90.0, 1.0),)})
