@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from bot.core.questions import QuestionsMixin
@@ -26,8 +26,12 @@ log = logging.getLogger(__name__)
 STATE_ID = 1
 
 
+STATE = cast(Table, KnowledgeState.__table__)
+READ_VERSION = select(STATE.c.version).where(STATE.c.id == STATE_ID)  # built once: read per message
+
+
 def read_version(s: Session) -> int:
-    return int(s.scalar(select(KnowledgeState.version).where(KnowledgeState.id == STATE_ID)) or 0)
+    return int(s.execute(READ_VERSION).scalar() or 0)
 
 
 def bump_version(s: Session) -> None:
@@ -99,12 +103,7 @@ class LiveKnowledgeMixin(QuestionsMixin):
             self.refresh_knowledge()
         return super().ask(**kwargs)
 
-    def _recent_questions(self, asker: str) -> int | None:
-        """The flood check and the version read in one transaction (one per message); the
-        matchers are rebuilt before matching if something was published since."""
-        try:
-            version, recent = self._read(lambda s: (read_version(s), self._count_recent(s, asker)))
-        except StoreUnavailable:
-            return None
-        self._refresh_to(version)
-        return recent
+    def _flood_count(self, s: Session, asker: str) -> int:
+        """The version read rides on the recorded question's transaction (one per message)."""
+        self._refresh_to(read_version(s))
+        return super()._flood_count(s, asker)

@@ -76,6 +76,7 @@ class FakeSlack:
         self._stalls: dict[str, list[tuple[float, bool]]] = {}
         self.messages: dict[str, list[dict[str, Any]]] = {}
         self._ts = itertools.count(1)
+        self.cpu_seconds = 0.0  # CPU time spent answering (the load test's accounting)
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self._thread = threading.Thread(
@@ -236,6 +237,15 @@ class FakeSlack:
                 pass
 
             def _serve(self) -> None:
+                began = time.thread_time()
+                try:
+                    self._answer()
+                finally:
+                    used = time.thread_time() - began
+                    with fake._lock:
+                        fake.cpu_seconds += used
+
+            def _answer(self) -> None:
                 url = urlsplit(self.path)
                 method = url.path.removeprefix("/api/")
                 params: dict[str, Any] = dict(parse_qsl(url.query, keep_blank_values=True))

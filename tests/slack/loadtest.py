@@ -114,10 +114,7 @@ class App:
             return {}
 
     def rss_mb(self) -> float:
-        pids = [self.proc.pid]
-        children = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children")
-        if children.exists():
-            pids += [int(p) for p in children.read_text().split()]
+        pids = [self.proc.pid, *self.children()]
         total = 0
         for pid in pids:
             status = Path(f"/proc/{pid}/status")
@@ -126,6 +123,31 @@ class App:
                     if line.startswith("VmRSS:"):
                         total += int(line.split()[1])
         return total / 1024
+
+    def children(self) -> list[int]:
+        """The master's child processes, whichever of its threads started them (the handler
+        processes are started by a thread: they are not in the main thread's children list)."""
+        found: list[int] = []
+        for task in Path(f"/proc/{self.proc.pid}/task").glob("*/children"):
+            try:
+                found += [int(p) for p in task.read_text().split()]
+            except OSError:
+                continue
+        return found
+
+    def cpu(self) -> dict[str, float]:
+        """CPU seconds (user + system) used so far by the app's processes, per role: the
+        gunicorn master, its web workers, the handler processes."""
+        tick = os.sysconf("SC_CLK_TCK")
+        found = {"master": _cpu_of(self.proc.pid, tick), "web": 0.0, "handler": 0.0}
+        for pid in self.children():
+            try:
+                cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            except OSError:
+                continue
+            role = "handler" if b"gunicorn_app" in cmdline else "web"
+            found[role] += _cpu_of(pid, tick)
+        return found
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -136,6 +158,14 @@ class App:
         if self.db_name:
             with create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT").connect() as conn:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{self.db_name}" WITH (FORCE)'))
+
+
+def _cpu_of(pid: int, tick: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / tick  # utime, stime
 
 
 def _free_port() -> int:
@@ -215,7 +245,8 @@ def replies(fake: FakeSlack) -> dict[str, dict[str, list[float]]]:
             continue
         meta = call.params.get("metadata")
         try:
-            key = json.loads(meta)["event_payload"]["k"] if isinstance(meta, str) else ""
+            meta = json.loads(meta) if isinstance(meta, str) else meta  # form or JSON body
+            key = meta["event_payload"]["k"] if isinstance(meta, dict) else ""
         except (ValueError, KeyError, TypeError):
             key = ""
         if key.startswith("ev:"):
@@ -227,6 +258,9 @@ def replies(fake: FakeSlack) -> dict[str, dict[str, list[float]]]:
 def measure(app: App, fake: FakeSlack, rate: int, seconds: float, tag: str) -> dict[str, Any]:
     fake.reset()
     load = Load(app.port)
+    cpu_app = app.cpu()
+    cpu_here = time.process_time()
+    cpu_fake = fake.cpu_seconds
     started = time.monotonic()
     load.run(rate, seconds, tag)
     while len(load.acks) < len(load.sent_at) and time.monotonic() - started < seconds + 30:
@@ -243,6 +277,9 @@ def measure(app: App, fake: FakeSlack, rate: int, seconds: float, tag: str) -> d
     time.sleep(0.5)
     handled_for = time.monotonic() - started
     load.close()
+    cpu_app = {k: v - cpu_app[k] for k, v in app.cpu().items()}
+    fake_used = fake.cpu_seconds - cpu_fake
+    cpu = {**cpu_app, "fake": fake_used, "generator": time.process_time() - cpu_here - fake_used}
     got = replies(fake)
     acked = [e for e, (s, _) in load.acks.items() if s == 200]
     ack_times = [t for s, t in load.acks.values() if s == 200]
@@ -263,6 +300,9 @@ def measure(app: App, fake: FakeSlack, rate: int, seconds: float, tag: str) -> d
         "drained": drained,
         "rss MB": peak,
         "load": os.getloadavg()[0],
+        # CPU ms per event handled, per role (the generator and the Web API stand-in share this
+        # process: the stand-in's share is the CPU time of its request handlers)
+        "cpu": {k: v * 1000 / max(1, len(got)) for k, v in cpu.items()},
     }
 
 
@@ -306,6 +346,8 @@ def main() -> int:
                                 f"{row['load']:>5.1f}",
                                 flush=True,
                             )
+                            shares = " ".join(f"{k} {v:.1f}" for k, v in row["cpu"].items())
+                            print(f"{'':<13} CPU ms per event handled: {shares}", flush=True)
                     finally:
                         app.stop()
     finally:
