@@ -16,7 +16,7 @@ from typing import Any, cast
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
-from bot.core.questions import QuestionsMixin
+from bot.core.questions import COUNT_RECENT, FLOOD_WINDOW, QuestionsMixin
 from bot.core.views import Reply, StoreUnavailable
 from bot.db.models_learning import KnowledgeState, Proposal
 from bot.db.results import rowcount
@@ -27,7 +27,9 @@ STATE_ID = 1
 
 
 STATE = cast(Table, KnowledgeState.__table__)
-READ_VERSION = select(STATE.c.version).where(STATE.c.id == STATE_ID)  # built once: read per message
+READ_VERSION = select(STATE.c.version).where(STATE.c.id == STATE_ID)
+# built once, run for every recorded question: the version and the flood check in one statement
+VERSION_AND_RECENT = select(READ_VERSION.scalar_subquery(), COUNT_RECENT.scalar_subquery())
 
 
 def read_version(s: Session) -> int:
@@ -104,6 +106,9 @@ class LiveKnowledgeMixin(QuestionsMixin):
         return super().ask(**kwargs)
 
     def _flood_count(self, s: Session, asker: str) -> int:
-        """The version read rides on the recorded question's transaction (one per message)."""
-        self._refresh_to(read_version(s))
-        return super()._flood_count(s, asker)
+        """The version read rides on the flood check (one statement, in the recorded question's
+        transaction)."""
+        values = {"asker": asker, "since": self.now() - FLOOD_WINDOW}
+        version, recent = s.execute(VERSION_AND_RECENT, values).one()
+        self._refresh_to(int(version or 0))
+        return int(recent or 0)

@@ -51,7 +51,7 @@ def handler_main(settings: Settings) -> None:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    runtime = start_runtime(settings, poll=0.05)
+    runtime = start_runtime(settings, poll=0.05, acks=False)
     try:
         stop.wait()
     finally:

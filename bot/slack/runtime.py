@@ -108,12 +108,15 @@ def start_runtime(
     poll: float = 1.0,
     instance: str | None = None,
     handle: bool = True,
+    acks: bool = True,
 ) -> Runtime:
     """One process's runtime. `handle=False` (gunicorn's web workers): requests are recorded and
     acked here but handled by the handler processes, so that acks never share a GIL with the
     handling's CPU; `scheduler` and `handle` both True: a handler process (or everything in one
-    process, the stdlib server)."""
-    sys.setswitchinterval(SWITCH_INTERVAL)
+    process, the stdlib server). `acks=False`: this process receives no request (a handler
+    process under gunicorn)."""
+    if acks:  # a handler process (`acks=False`) has no ack to let in: the default interval
+        sys.setswitchinterval(SWITCH_INTERVAL)
     engine, ack_engine = engines(settings)
     schema = Schema(engine)
     if not schema.ensure():

@@ -5,18 +5,20 @@ Web API stand-in: each of N distinct chat-style messages (the load test's, so th
 match cache never answers) is recorded in the inbox as the ack would record it, then handled and
 marked done as an inbox worker does, in this thread. Printed: CPU ms per event (this thread's
 CPU only: the stand-in's threads are not counted) for the record (the web process's share) and
-for the handling (the handler process's share), the database transactions per event, and with
-`--profile` the top costs of the handling (cProfile on this thread's CPU clock, so that
-waiting for the stand-in or the GIL is not counted).
+for the handling (the handler process's share), the database transactions per event, then the
+CPU of the whole ack through the WSGI app (no HTTP server) for N more requests; with
+`--profile` (`--profile-ack`) the top costs of the handling (of the ack): cProfile on this
+thread's CPU clock, so that waiting for the stand-in or the GIL is not counted.
 
     .venv/bin/python -m tests.slack.handling_bench [--n 400] [--db sqlite|postgresql]
-        [--profile] [--top 40]
+        [--profile] [--profile-ack] [--top 40]
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import io
 import json
 import os
 import pstats
@@ -33,7 +35,7 @@ from bot.core.inbox import Item
 from bot.core.inbox_workers import Outcome
 from bot.slack.runtime import start_runtime
 from tests.slack.fake_slack import FakeSlack
-from tests.slack.harness import SECRET, payload
+from tests.slack.harness import SECRET, payload, sign
 from tests.slack.loadtest import MESSAGES, PG_ADMIN, ROOT
 
 
@@ -78,6 +80,7 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=400)
     parser.add_argument("--db", default="sqlite", choices=("sqlite", "postgresql"))
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--profile-ack", action="store_true")
     parser.add_argument("--top", type=int, default=40)
     args = parser.parse_args()
     fake = FakeSlack().start()
@@ -110,6 +113,7 @@ def main() -> int:
             failed = 0
             transactions[0] = 0
             profiler = cProfile.Profile(time.thread_time) if args.profile else None
+            ack_profiler = cProfile.Profile(time.thread_time) if args.profile_ack else None
             for key, body in work:
                 began = time.thread_time()
                 store.record(key, body)
@@ -123,6 +127,27 @@ def main() -> int:
                 handle_cpu += time.thread_time() - recorded
                 record_cpu += recorded - began
                 failed += handled.outcome is not Outcome.DONE
+            ack_cpu = 0.0
+            wsgi = runtime.wsgi()
+            acked = 0
+            for _key, body in bodies(args.n, 20_000_000):
+                raw = body.encode()
+                environ = {
+                    "PATH_INFO": "/slack/events",
+                    "REQUEST_METHOD": "POST",
+                    "CONTENT_LENGTH": str(len(raw)),
+                    "CONTENT_TYPE": "application/json",
+                    "wsgi.input": io.BytesIO(raw),
+                    **{f"HTTP_{k.upper().replace('-', '_')}": v for k, v in sign(raw).items()},
+                }
+                began = time.thread_time()
+                if ack_profiler:
+                    ack_profiler.enable()
+                wsgi(environ, lambda status, headers: None)
+                if ack_profiler:
+                    ack_profiler.disable()
+                ack_cpu += time.thread_time() - began
+                acked += 1
             posts = len(fake.of("chat.postMessage"))
             print(
                 f"{args.db}: {args.n} DM questions; CPU ms per event: record (ack) "
@@ -130,10 +155,17 @@ def main() -> int:
                 f"{' (profiled: inflated)' if profiler else ''}; transactions per event "
                 f"{transactions[0] / args.n:.2f}; not done {failed}; posts {posts}"
             )
+            print(
+                f"the whole ack through the WSGI app (signature, parsing, record; no HTTP "
+                f"server): {ack_cpu * 1000 / acked:.2f} CPU ms per request"
+            )
             if profiler:
                 stats = pstats.Stats(profiler).strip_dirs().sort_stats("cumulative")
                 stats.print_stats(args.top)
                 stats.sort_stats("tottime").print_stats(args.top)
+            if ack_profiler:
+                stats = pstats.Stats(ack_profiler).strip_dirs().sort_stats("cumulative")
+                stats.print_stats(args.top)
         finally:
             runtime.close()
             fake.stop()

@@ -17,14 +17,15 @@ event's id (the outbox key in its metadata), so lost and duplicated are exact.
 from __future__ import annotations
 
 import argparse
+import collections
 import http.client
 import json
 import os
-import queue
+import selectors
+import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from pathlib import Path
@@ -169,70 +170,164 @@ def _cpu_of(pid: int, tick: int) -> float:
 
 
 def _free_port() -> int:
-    import socket
-
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
 
 class Load:
-    """Open-loop sender: request i leaves at start + i / rate."""
+    """Open-loop sender: request i leaves at start + i / rate, on one of up to `SENDERS` kept-alive
+    connections (one request at a time on each; a request due while all are busy waits, and its
+    ack time counts from when it was due). One thread and a selector, requests built and signed
+    before the clock starts: the generator must not eat the CPU the app is measured on."""
 
     def __init__(self, port: int) -> None:
         self.port = port
-        self.jobs: queue.Queue[tuple[float, str, bytes] | None] = queue.Queue()
         self.acks: dict[str, tuple[int, float]] = {}
         self.sent_at: dict[str, float] = {}
-        self.lock = threading.Lock()
-        self.threads = [threading.Thread(target=self._send, daemon=True) for _ in range(SENDERS)]
-        for thread in self.threads:
-            thread.start()
+        self.requests: list[tuple[str, bytes]] = []
 
-    def _send(self) -> None:
-        conn: http.client.HTTPConnection | None = None
-        while (job := self.jobs.get()) is not None:
-            due, event_id, body = job
-            status = 0
-            for _ in (1, 2):
-                try:
-                    if conn is None:
-                        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-                    headers = {"Content-Type": "application/json", **sign(body)}
-                    conn.request("POST", "/slack/events", body=body, headers=headers)
-                    answer = conn.getresponse()
-                    answer.read()
-                    status = answer.status
-                    break
-                except (OSError, http.client.HTTPException):
-                    if conn is not None:
-                        conn.close()
-                    conn = None
-            with self.lock:
-                self.acks[event_id] = (status, time.monotonic() - due)
-
-    def run(self, rate: int, seconds: float, tag: str) -> None:
-        start = time.monotonic() + 0.2
+    def prepare(self, rate: int, seconds: float, tag: str) -> None:
+        template = payload("event_message_im")
         for i in range(int(rate * seconds)):
             event_id = f"EvL{tag}{i:07d}"
             user = f"U0L{i % USERS:06d}"
-            body = payload("event_message_im")
-            ts = f"1767400000.{i:06d}"
-            body["event_id"] = event_id
-            body["event"].update(
-                text=MESSAGES[i % len(MESSAGES)], user=user, channel="D" + user[1:], ts=ts
+            template["event_id"] = event_id
+            template["event"].update(
+                text=MESSAGES[i % len(MESSAGES)],
+                user=user,
+                channel="D" + user[1:],
+                ts=f"1767400000.{i:06d}",
             )
-            data = json.dumps(body).encode()
-            due = start + i / rate
-            delay = due - time.monotonic()
-            if delay > 0:
-                time.sleep(delay)
-            self.sent_at[event_id] = due
-            self.jobs.put((due, event_id, data))
+            body = json.dumps(template).encode()
+            head = "".join(
+                f"{k}: {v}\r\n"
+                for k, v in {
+                    "Host": f"127.0.0.1:{self.port}",
+                    "Content-Type": "application/json",
+                    "Content-Length": str(len(body)),
+                    **sign(body),
+                }.items()
+            )
+            self.requests.append(
+                (event_id, f"POST /slack/events HTTP/1.1\r\n{head}\r\n".encode() + body)
+            )
+
+    def run(self, rate: int) -> None:
+        """Send every prepared request on time; return once each is answered (or has failed
+        twice: status 0), or after 30 s past the last one."""
+        selector = selectors.DefaultSelector()
+        idle: list[_Conn] = []
+        opened = 0
+        waiting: collections.deque[tuple[float, str, bytes, int]] = collections.deque()
+        start = time.monotonic() + 0.2
+        total = len(self.requests)
+        nxt = 0
+        busy = 0
+        while len(self.acks) < total:
+            now = time.monotonic()
+            while nxt < total and start + nxt / rate <= now:
+                event_id, request = self.requests[nxt]
+                due = start + nxt / rate
+                self.sent_at[event_id] = due
+                waiting.append((due, event_id, request, 1))
+                nxt += 1
+            while waiting and (idle or opened < SENDERS):
+                if idle:
+                    conn = idle.pop()
+                else:
+                    conn = _Conn(self.port)
+                    opened += 1
+                conn.job = waiting.popleft()
+                try:
+                    conn.sock.sendall(conn.job[2])
+                except OSError:
+                    self._failed(conn, waiting)
+                    opened -= 1
+                    continue
+                selector.register(conn.sock, selectors.EVENT_READ, conn)
+                busy += 1
+            if nxt < total:
+                timeout = max(0.0, start + nxt / rate - time.monotonic())
+            elif busy:
+                timeout = 1.0
+            else:
+                timeout = 0.01
+            if nxt >= total and time.monotonic() - (start + total / rate) > 30:
+                break
+            for key, _ in selector.select(timeout):
+                conn = key.data
+                try:
+                    status = conn.read()
+                except OSError:
+                    selector.unregister(conn.sock)
+                    busy -= 1
+                    self._failed(conn, waiting)
+                    opened -= 1
+                    continue
+                if status is None:
+                    continue  # more to read
+                selector.unregister(conn.sock)
+                busy -= 1
+                due, event_id, _, _ = conn.job
+                self.acks[event_id] = (status, time.monotonic() - due)
+                if conn.closed:
+                    opened -= 1
+                else:
+                    idle.append(conn)
+        for conn in idle:
+            conn.close()
+        selector.close()
+
+    def _failed(self, conn: _Conn, waiting: collections.deque) -> None:
+        """A connection that failed: the request is sent once more on a new one, then given up."""
+        conn.close()
+        due, event_id, request, tries = conn.job
+        if tries < 2:
+            waiting.appendleft((due, event_id, request, tries + 1))
+        else:
+            self.acks[event_id] = (0, time.monotonic() - due)
+
+
+class _Conn:
+    """One kept-alive HTTP/1.1 connection; `read()` returns the status once the whole answer is
+    in (None before), following Content-Length."""
+
+    def __init__(self, port: int) -> None:
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.buf = b""
+        self.closed = False
+        self.job: tuple[float, str, bytes, int] = (0.0, "", b"", 0)
+
+    def read(self) -> int | None:
+        chunk = self.sock.recv(65536)
+        if not chunk:
+            raise ConnectionError("closed by the server")
+        self.buf += chunk
+        head, found, rest = self.buf.partition(b"\r\n\r\n")
+        if not found:
+            return None
+        lines = head.split(b"\r\n")
+        status = int(lines[0].split(b" ", 2)[1])
+        length, close = 0, False
+        for line in lines[1:]:
+            name, _, value = line.partition(b":")
+            name = name.strip().lower()
+            if name == b"content-length":
+                length = int(value)
+            elif name == b"connection":
+                close = value.strip().lower() == b"close"
+        if len(rest) < length:
+            return None
+        self.buf = rest[length:]
+        if close:
+            self.close()
+        return status
 
     def close(self) -> None:
-        for _ in self.threads:
-            self.jobs.put(None)
+        self.closed = True
+        self.sock.close()
 
 
 def replies(fake: FakeSlack) -> dict[str, dict[str, list[float]]]:
@@ -258,13 +353,12 @@ def replies(fake: FakeSlack) -> dict[str, dict[str, list[float]]]:
 def measure(app: App, fake: FakeSlack, rate: int, seconds: float, tag: str) -> dict[str, Any]:
     fake.reset()
     load = Load(app.port)
+    load.prepare(rate, seconds, tag)
     cpu_app = app.cpu()
     cpu_here = time.process_time()
     cpu_fake = fake.cpu_seconds
     started = time.monotonic()
-    load.run(rate, seconds, tag)
-    while len(load.acks) < len(load.sent_at) and time.monotonic() - started < seconds + 30:
-        time.sleep(0.05)
+    load.run(rate)
     sent_for = time.monotonic() - started
     peak = app.rss_mb()
     drained = False
@@ -276,7 +370,6 @@ def measure(app: App, fake: FakeSlack, rate: int, seconds: float, tag: str) -> d
         time.sleep(0.2)
     time.sleep(0.5)
     handled_for = time.monotonic() - started
-    load.close()
     cpu_app = {k: v - cpu_app[k] for k, v in app.cpu().items()}
     fake_used = fake.cpu_seconds - cpu_fake
     cpu = {**cpu_app, "fake": fake_used, "generator": time.process_time() - cpu_here - fake_used}
