@@ -106,6 +106,7 @@ def start_runtime(
     scheduler: bool = True,
     wait: bool = False,
     poll: float = 1.0,
+    idle_poll: float | None = None,
     instance: str | None = None,
     handle: bool = True,
     acks: bool = True,
@@ -142,6 +143,7 @@ def start_runtime(
         lambda item: intake_ref[0].handle(item),
         threads=threads,
         poll=poll,
+        idle_poll=idle_poll,
         capacity=8 * threads,
     )
     leads = support.chat.leads()

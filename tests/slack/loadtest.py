@@ -59,6 +59,7 @@ def messages() -> list[str]:
 MESSAGES = messages()
 USERS = 3000
 SENDERS = 48
+KEEP_IDLE = 3.0  # seconds a connection may stay idle before it is dropped (gunicorn keeps 5)
 
 
 def pct(values: list[float], p: float) -> float:
@@ -79,6 +80,7 @@ class App:
             url = make_url(PG_ADMIN).set(database=self.db_name).render_as_string(False)
         else:
             url = f"sqlite:///{tmp / f'load-{uuid.uuid4().hex[:6]}.db'}"
+        self.url = url
         env = {
             **os.environ,
             "PYTHONPATH": str(ROOT),
@@ -232,10 +234,16 @@ class Load:
                 self.sent_at[event_id] = due
                 waiting.append((due, event_id, request, 1))
                 nxt += 1
+            while idle and now - idle[0].used > KEEP_IDLE:  # the server may have closed it
+                idle.pop(0).close()
+                opened -= 1
             while waiting and (idle or opened < SENDERS):
-                if idle:
+                if idle and waiting[0][3] == 1:
                     conn = idle.pop()
-                else:
+                else:  # a second try goes on a new connection
+                    if opened >= SENDERS and idle:
+                        idle.pop(0).close()
+                        opened -= 1
                     conn = _Conn(self.port)
                     opened += 1
                 conn.job = waiting.popleft()
@@ -274,6 +282,7 @@ class Load:
                 if conn.closed:
                     opened -= 1
                 else:
+                    conn.used = time.monotonic()
                     idle.append(conn)
         for conn in idle:
             conn.close()
@@ -298,6 +307,7 @@ class _Conn:
         self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.buf = b""
         self.closed = False
+        self.used = time.monotonic()
         self.job: tuple[float, str, bytes, int] = (0.0, "", b"", 0)
 
     def read(self) -> int | None:
@@ -383,12 +393,15 @@ def measure(app: App, fake: FakeSlack, rate: int, seconds: float, tag: str) -> d
         "handled/s": sum(1 for e in acked if e in got) / handled_for,
         "acked": len(acked),
         "not acked": len(load.sent_at) - len(acked),
+        "statuses": dict(collections.Counter(s for s, _ in load.acks.values() if s != 200)),
         "ack p50 ms": pct(ack_times, 50) * 1000,
         "ack p99 ms": pct(ack_times, 99) * 1000,
         "ack max ms": max(ack_times, default=float("nan")) * 1000,
         "lag p50 ms": pct(lags, 50) * 1000,
         "lag p99 ms": pct(lags, 99) * 1000,
         "lost": sum(1 for e in acked if e not in got),
+        "lost ids": [e for e in acked if e not in got][:5],
+        "not acked ids": [e for e in load.sent_at if load.acks.get(e, (0,))[0] != 200][:5],
         "duplicated": sum(1 for e in got if any(len(t) > 1 for t in got[e].values())),
         "drained": drained,
         "rss MB": peak,
@@ -397,6 +410,24 @@ def measure(app: App, fake: FakeSlack, rate: int, seconds: float, tag: str) -> d
         # process: the stand-in's share is the CPU time of its request handlers)
         "cpu": {k: v * 1000 / max(1, len(got)) for k, v in cpu.items()},
     }
+
+
+def show_inbox(app: App, event_ids: list[str]) -> None:
+    """What the app's inbox says of events acked and not answered, or not acked."""
+    engine = create_engine(app.url)
+    try:
+        with engine.connect() as conn:
+            for event_id in event_ids:
+                row = conn.execute(
+                    text(
+                        "SELECT received_at, claimed_by, attempts, not_before, done_at, error "
+                        "FROM inbox WHERE id = :id"
+                    ),
+                    {"id": f"ev:{event_id}"},
+                ).first()
+                print(f"{'':<13} {event_id}: {tuple(row) if row else 'not in the inbox'}")
+    finally:
+        engine.dispose()
 
 
 def lost(row: dict[str, Any]) -> str:
@@ -441,6 +472,13 @@ def main() -> int:
                             )
                             shares = " ".join(f"{k} {v:.1f}" for k, v in row["cpu"].items())
                             print(f"{'':<13} CPU ms per event handled: {shares}", flush=True)
+                            if row["not acked"] or row["lost"]:
+                                print(
+                                    f"{'':<13} not acked {row['not acked']} "
+                                    f"{row['statuses']}, acked and not answered {row['lost']}",
+                                    flush=True,
+                                )
+                                show_inbox(app, row["lost ids"] + row["not acked ids"])
                     finally:
                         app.stop()
     finally:
