@@ -151,9 +151,9 @@ class InboxWorkers:
         full = False
         wait = self.poll
         while not self._stop.is_set():
-            if not full:  # a full batch: more are waiting, claim again at once
-                if self._wake.wait(wait):
-                    wait = self.poll
+            # a full batch: more are waiting, claim again at once; woken: work is back
+            if not full and self._wake.wait(wait):
+                wait = self.poll
             self._wake.clear()
             if self._stop.is_set():
                 return

@@ -16,7 +16,7 @@ from typing import Any, cast
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
-from bot.core.questions import COUNT_RECENT, FLOOD_WINDOW, QuestionsMixin
+from bot.core.questions import FLOOD_AND_TICKETS, QuestionsMixin
 from bot.core.views import Reply, StoreUnavailable
 from bot.db.models_learning import KnowledgeState, Proposal
 from bot.db.results import rowcount
@@ -28,8 +28,9 @@ STATE_ID = 1
 
 STATE = cast(Table, KnowledgeState.__table__)
 READ_VERSION = select(STATE.c.version).where(STATE.c.id == STATE_ID)
-# built once, run for every recorded question: the version and the flood check in one statement
-VERSION_AND_RECENT = select(READ_VERSION.scalar_subquery(), COUNT_RECENT.scalar_subquery())
+# built once, run for every recorded question: the version, the flood check and the asker's open
+# tickets in one statement
+VERSION_FLOOD_AND_TICKETS = select(READ_VERSION.scalar_subquery(), *FLOOD_AND_TICKETS)
 
 
 def read_version(s: Session) -> int:
@@ -105,10 +106,9 @@ class LiveKnowledgeMixin(QuestionsMixin):
             self.refresh_knowledge()
         return super().ask(**kwargs)
 
-    def _flood_count(self, s: Session, asker: str) -> int:
+    def _flood_check(self, s: Session, asker: str) -> tuple[int, tuple[int, ...]]:
         """The version read rides on the flood check (one statement, in the recorded question's
-        transaction)."""
-        values = {"asker": asker, "since": self.now() - FLOOD_WINDOW}
-        version, recent = s.execute(VERSION_AND_RECENT, values).one()
-        self._refresh_to(int(version or 0))
-        return int(recent or 0)
+        transaction); the matchers are rebuilt before matching if something was published."""
+        row = s.execute(VERSION_FLOOD_AND_TICKETS, self._flood_values(asker)).one()
+        self._refresh_to(int(row[0] or 0))
+        return int(row[1] or 0), tuple(int(i) for i in row[2:] if i is not None)

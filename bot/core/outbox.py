@@ -57,23 +57,27 @@ def mark_sent(conn: Connection, sent: Sequence[tuple[str, dict[str, Any]]]) -> N
 class OutboxStore:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self.engine: Engine = sessions.kw["bind"]
+        # the record and the marks are single statements: run in autocommit (committed when they
+        # return, without the BEGIN and COMMIT round trips)
+        self.single = self.engine.execution_options(isolation_level="AUTOCOMMIT")
         self.dialect = "postgresql" if self.engine.dialect.name == "postgresql" else "sqlite"
 
     def begin(self, key: str, method: str, channel: str | None) -> Prior | None:
         """Record the call (pending) and return None; or what is known of an earlier attempt:
         sent (with its stored response), or pending (it may or may not have reached Slack)."""
         try:
-            with self.engine.begin() as session:
-                values = {
-                    "key": key,
-                    "method": method,
-                    "channel": channel,
-                    "status": "pending",
-                    "attempts": 1,
-                    "created_at": utcnow(),
-                }
-                if session.execute(RECORD[self.dialect], values).first() is not None:
+            values = {
+                "key": key,
+                "method": method,
+                "channel": channel,
+                "status": "pending",
+                "attempts": 1,
+                "created_at": utcnow(),
+            }
+            with self.single.connect() as conn:  # recorded (committed) before it is sent
+                if conn.execute(RECORD[self.dialect], values).first() is not None:
                     return None
+            with self.engine.begin() as session:  # handled again: what became of it
                 row = session.execute(
                     select(CALLS.status, CALLS.response, CALLS.attempts).where(CALLS.key == key)
                 ).one()
@@ -98,7 +102,7 @@ class OutboxStore:
     def _mark(self, key: str, status: str, response: dict[str, Any] | None) -> None:
         values = {"k": key, "st": status, "resp": response, "at": utcnow()}
         try:
-            with self.engine.begin() as conn:
+            with self.single.connect() as conn:
                 conn.execute(MARK, values)
         except Exception as exc:
             if not is_db_down(exc):

@@ -43,8 +43,15 @@ OPEN_TICKET_IDS = (
     select(TICKETS.c.id)
     .where(TICKETS.c.asker == bindparam("asker"), TICKETS.c.status != "closed")
     .order_by(TICKETS.c.created_at.desc(), TICKETS.c.id.desc())
-    .limit(3)
 )
+OFFERED_TICKETS = 3  # "Ajouter à mon ticket": the asker's newest open tickets
+# the flood check and the asker's open tickets (newest first, NULL when fewer) in ONE statement:
+# one round trip before the question is written
+FLOOD_AND_TICKETS = (
+    COUNT_RECENT.scalar_subquery(),
+    *(OPEN_TICKET_IDS.limit(1).offset(n).scalar_subquery() for n in range(OFFERED_TICKETS)),
+)
+SELECT_FLOOD_AND_TICKETS = select(*FLOOD_AND_TICKETS)
 
 SMALLTALK = {
     "greeting": "smalltalk.greeting",
@@ -107,8 +114,14 @@ class QuestionsMixin(DeskBase):
             return self._answer(payload, match, None, record=False)
         try:
             with self.sessions.begin() as session:
-                recent = self._flood_count(session, asker)
-                return self._answer(payload, match, session, recent=recent, tickets=open_tickets)
+                recent, tickets = self._flood_check(session, asker)
+                return self._answer(
+                    payload,
+                    match,
+                    session,
+                    recent=recent,
+                    tickets=tickets if open_tickets else None,
+                )
         except Exception as exc:
             if not is_db_down(exc):
                 raise
@@ -125,7 +138,7 @@ class QuestionsMixin(DeskBase):
         *,
         recent: int | None = None,
         record: bool = True,
-        tickets: bool = False,
+        tickets: tuple[int, ...] | None = None,
     ) -> Reply:
         """Match and record (in `session`, or in a transaction of its own when it is None)."""
         if recent is not None and recent >= self.settings.flood_limit_per_minute:
@@ -150,7 +163,7 @@ class QuestionsMixin(DeskBase):
                 text=body,
                 stored=qid is not None,
                 reason=result.reason,
-                open_tickets=self._open_ids(session, payload["asker"], qid, tickets),
+                open_tickets=tickets if qid is not None else None,
             )
         suggestions = tuple(Suggestion(m.unit, float(m.score)) for m in result.suggestions)
         payload.update(status="suggested", unit_id=None, score=None)
@@ -163,7 +176,7 @@ class QuestionsMixin(DeskBase):
             text=intro,
             stored=qid is not None,
             reason=result.reason,
-            open_tickets=self._open_ids(session, payload["asker"], qid, tickets),
+            open_tickets=tickets if qid is not None else None,
         )
 
     def _record_question(self, session: Session | None, payload: dict[str, Any]) -> int | None:
@@ -171,21 +184,15 @@ class QuestionsMixin(DeskBase):
             return self._write("question", payload, raise_when_down=False)
         return self._once(session, lambda: self._apply("question", session, payload), payload)
 
-    def _open_ids(
-        self, session: Session | None, asker: str, qid: int | None, wanted: bool
-    ) -> tuple[int, ...] | None:
-        if not wanted or session is None or qid is None:
-            return None
-        return tuple(session.execute(OPEN_TICKET_IDS, {"asker": asker}).scalars())
+    def _flood_check(self, s: Session, asker: str) -> tuple[int, tuple[int, ...]]:
+        """How many questions `asker` sent in the last minute, and their open tickets (ids,
+        newest first, at most 3): one statement, in the question's transaction (the live
+        knowledge reads its version in it too)."""
+        row = s.execute(SELECT_FLOOD_AND_TICKETS, self._flood_values(asker)).one()
+        return int(row[0] or 0), tuple(int(i) for i in row[1:] if i is not None)
 
-    def _flood_count(self, s: Session, asker: str) -> int:
-        """The flood check, in the question's transaction (the live knowledge adds its version
-        read here)."""
-        return self._count_recent(s, asker)
-
-    def _count_recent(self, s: Session, asker: str) -> int:
-        since = self.now() - FLOOD_WINDOW
-        return int(s.execute(COUNT_RECENT, {"asker": asker, "since": since}).scalar() or 0)
+    def _flood_values(self, asker: str) -> dict[str, Any]:
+        return {"asker": asker, "since": self.now() - FLOOD_WINDOW}
 
     def _known_kb(self, kb: str) -> str:
         """`kb` if the knowledge has a matcher for it, else the default base, else "all"."""

@@ -127,6 +127,7 @@ def main() -> int:
                 handle_cpu += time.thread_time() - recorded
                 record_cpu += recorded - began
                 failed += handled.outcome is not Outcome.DONE
+            handling_transactions = transactions[0]
             ack_cpu = 0.0
             wsgi = runtime.wsgi()
             acked = 0
@@ -153,7 +154,7 @@ def main() -> int:
                 f"{args.db}: {args.n} DM questions; CPU ms per event: record (ack) "
                 f"{record_cpu * 1000 / args.n:.2f}, handling {handle_cpu * 1000 / args.n:.2f}"
                 f"{' (profiled: inflated)' if profiler else ''}; transactions per event "
-                f"{transactions[0] / args.n:.2f}; not done {failed}; posts {posts}"
+                f"{handling_transactions / args.n:.2f}; not done {failed}; posts {posts}"
             )
             print(
                 f"the whole ack through the WSGI app (signature, parsing, record; no HTTP "
