@@ -155,7 +155,7 @@ def start_runtime(
         intakes = desk.knowledge.intakes  # read at each form: the knowledge can be reloaded
         return form_errors(payload, leads, lead=settings.support_lead, intakes=intakes)
 
-    intake = Intake(app, store, workers, validate, wait=wait)
+    intake = Intake(app, store, workers, validate, wait=wait, direct=support.direct_message)
     intake_ref.append(intake)
     workers.start()
     runtime = Runtime(

@@ -11,7 +11,7 @@ CPU of the whole ack through the WSGI app (no HTTP server) for N more requests; 
 thread's CPU clock, so that waiting for the stand-in or the GIL is not counted.
 
     .venv/bin/python -m tests.slack.handling_bench [--n 400] [--db sqlite|postgresql]
-        [--profile] [--profile-ack] [--top 40]
+        [--profile] [--profile-ack] [--bolt] [--top 40]
 """
 
 from __future__ import annotations
@@ -81,6 +81,7 @@ def main() -> int:
     parser.add_argument("--db", default="sqlite", choices=("sqlite", "postgresql"))
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--profile-ack", action="store_true")
+    parser.add_argument("--bolt", action="store_true", help="DMs through Bolt's dispatch too")
     parser.add_argument("--top", type=int, default=40)
     args = parser.parse_args()
     fake = FakeSlack().start()
@@ -94,6 +95,8 @@ def main() -> int:
         else:
             url = f"sqlite:///{Path(tmp) / 'bench.db'}"
         runtime = start_runtime(settings_for(url, fake, Path(tmp)), scheduler=False, handle=False)
+        if args.bolt:  # every request through Bolt's dispatch, DMs too (to compare)
+            runtime.intake.direct = None
         transactions = [0]
 
         def count(*_: object) -> None:
