@@ -33,6 +33,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.harness import SECRET, payload, sign
@@ -73,6 +74,8 @@ class App:
     def __init__(self, db: str, workers: int, fake: FakeSlack, tmp: Path) -> None:
         self.port = _free_port()
         self.db_name: str | None = None
+        self.seen_backends: set[int] = set()
+        self.backend_cpu: dict[int, float] = {}
         if db == "postgresql":
             self.db_name = f"bot_load_{uuid.uuid4().hex[:8]}"
             with create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT").connect() as conn:
@@ -150,7 +153,20 @@ class App:
                 continue
             role = "handler" if b"gunicorn_app" in cmdline else "web"
             found[role] += _cpu_of(pid, tick)
+        if self.db_name:  # the PostgreSQL server's processes serving this app's database
+            for pid in self.backends():  # a backend that ended keeps its last figure
+                if Path(f"/proc/{pid}").exists():
+                    self.backend_cpu[pid] = _cpu_of(pid, tick)
+            found["postgres"] = sum(self.backend_cpu.values())
         return found
+
+    def backends(self) -> set[int]:
+        with create_engine(PG_ADMIN, poolclass=NullPool).connect() as conn:
+            rows = conn.execute(
+                text("SELECT pid FROM pg_stat_activity WHERE datname = :db"), {"db": self.db_name}
+            )
+            self.seen_backends |= {int(r[0]) for r in rows}
+        return self.seen_backends
 
     def stop(self) -> None:
         self.proc.terminate()
