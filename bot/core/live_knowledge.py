@@ -1,7 +1,7 @@
 """Published entries and approved phrasings are answered from at once, on every instance.
 
 Publishing bumps `knowledge_state.version` in the same transaction. Before matching, each
-instance reads that one row by primary key (in the flood check's transaction when the question is
+instance reads that one row by primary key (in the flood check's statement when the question is
 recorded; see `python -m bot bench-learning` for its cost) and, when it changed, rebuilds its
 matchers from the files plus the database. The database down:
 the instance keeps answering with what it has.
