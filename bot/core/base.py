@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
+from sqlalchemy import Table, insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,6 +23,7 @@ from bot.knowledge.registry import Knowledge
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+INSERT_KEPT = insert(cast(Table, SpooledMessage.__table__))
 # spooled kinds whose applier returns None when the target is gone: kept aside, not dropped
 MUST_LAND = frozenset({"ticket_message"})
 
@@ -105,7 +107,8 @@ class DeskBase:
         except TypeError:  # a result this module cannot keep: applied, not made repeatable
             log.warning("write %s: result %s not kept", key, type(result).__name__)
             return result
-        session.add(SpooledMessage(key=key, payload={"kind": "inbox", "ref": ref}))
+        values = {"key": key, "payload": {"kind": "inbox", "ref": ref}, "replayed_at": utcnow()}
+        session.execute(INSERT_KEPT, values)  # Core: no unit of work for one row
         return result
 
     def _read(self, fn: Callable[[Session], T], *, claim: bool = False) -> T:

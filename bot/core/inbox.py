@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal, cast
 
-from sqlalchemy import Engine, Table, and_, delete, func, or_, select, update
+from sqlalchemy import Engine, Table, and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -43,6 +43,21 @@ COLS = INBOX.c
 Recorded = Literal["new", "duplicate", "spooled"]
 Sent = Sequence[tuple[str, dict[str, Any]]]
 REFUSAL_MEMORY = 10.0
+# built once: the ack's insert and the "done" run for every request
+RECORD = {
+    name: module.insert(INBOX).on_conflict_do_nothing().returning(COLS.id)
+    for name, module in (("postgresql", postgresql), ("sqlite", sqlite))
+}
+DONE = (
+    update(INBOX)
+    .where(COLS.id == bindparam("item"), COLS.claimed_by == bindparam("me"))
+    .values(
+        done_at=bindparam("at", type_=COLS.done_at.type),
+        claimed_by=None,
+        claimed_at=None,
+        error=bindparam("err", type_=COLS.error.type),
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -124,13 +139,17 @@ class InboxStore:
         if abandoned.is_set():
             raise _Abandoned
         now = utcnow()
-        values = {"id": item_id, "body": body, "received_at": now, "attempts": 0}
-        if claim:
-            values.update(claimed_by=self.instance, claimed_at=now)
+        values = {
+            "id": item_id,
+            "body": body,
+            "received_at": now,
+            "attempts": 0,
+            "claimed_by": self.instance if claim else None,
+            "claimed_at": now if claim else None,
+        }
+        dialect = "postgresql" if self.ack_engine.dialect.name == "postgresql" else "sqlite"
         with self.ack_engine.begin() as conn:
-            dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-            stmt = dialect.insert(InboxItem).values(**values).on_conflict_do_nothing()
-            return conn.execute(stmt.returning(COLS.id)).first() is not None
+            return conn.execute(RECORD[dialect], values).first() is not None
 
     # --- workers ------------------------------------------------------------------------------
     def claim(
@@ -167,14 +186,10 @@ class InboxStore:
     def done(self, item_id: str, error: str | None = None, sent: Sent = ()) -> bool:
         """Mark the item handled (only while this process holds it), and the Web API calls its
         handling sent, in one transaction."""
-        stmt = (
-            update(INBOX)
-            .where(COLS.id == item_id, COLS.claimed_by == self.instance)
-            .values(done_at=utcnow(), claimed_by=None, claimed_at=None, error=error)
-        )
+        values = {"item": item_id, "me": self.instance, "at": utcnow(), "err": error}
         with self.engine.begin() as conn:
             mark_sent(conn, sent)
-            return rowcount(conn.execute(stmt)) == 1
+            return rowcount(conn.execute(DONE, values)) == 1
 
     def release(self, item_id: str, attempts: int, sent: Sent = ()) -> None:
         """Give the item back, to be handled again after a back-off (1 s, 2 s, 4 s ... 5 min);

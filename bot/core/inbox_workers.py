@@ -53,12 +53,16 @@ class InboxWorkers:
         *,
         threads: int = 4,
         poll: float = 1.0,
+        idle_poll: float | None = None,
         capacity: int = 512,
         prune_every: float = 3600.0,
     ) -> None:
         self.store = store
         self.handle = handle
         self.poll = poll
+        # nothing to claim: the next polls come less often, up to `idle_poll` seconds apart (an
+        # idle process costs next to nothing), and at `poll` again as soon as one claims an item
+        self.idle_poll = max(poll, idle_poll or poll)
         self.capacity = capacity
         self.prune_every = prune_every
         self._queue: queue.Queue[_Job | None] = queue.Queue()
@@ -145,9 +149,11 @@ class InboxWorkers:
     def _poll(self) -> None:
         last_prune = time.monotonic()
         full = False
+        wait = self.poll
         while not self._stop.is_set():
-            if not full:  # a full batch: more are waiting, claim again at once
-                self._wake.wait(self.poll)
+            # a full batch: more are waiting, claim again at once; woken: work is back
+            if not full and self._wake.wait(wait):
+                wait = self.poll
             self._wake.clear()
             if self._stop.is_set():
                 return
@@ -161,6 +167,7 @@ class InboxWorkers:
                     continue
                 claimed = self.store.claim(room, exclude=busy)
                 full = len(claimed) == room
+                wait = self.poll if claimed else min(wait * 2, self.idle_poll)
                 for item in claimed:
                     self.submit(item)
                 if time.monotonic() - last_prune > self.prune_every:

@@ -1,7 +1,7 @@
 """Published entries and approved phrasings are answered from at once, on every instance.
 
 Publishing bumps `knowledge_state.version` in the same transaction. Before matching, each
-instance reads that one row by primary key (in the flood check's transaction when the question is
+instance reads that one row by primary key (in the flood check's statement when the question is
 recorded; see `python -m bot bench-learning` for its cost) and, when it changed, rebuilds its
 matchers from the files plus the database. The database down:
 the instance keeps answering with what it has.
@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
-from bot.core.questions import QuestionsMixin
+from bot.core.questions import FLOOD_AND_TICKETS, QuestionsMixin
 from bot.core.views import Reply, StoreUnavailable
 from bot.db.models_learning import KnowledgeState, Proposal
 from bot.db.results import rowcount
@@ -26,8 +26,15 @@ log = logging.getLogger(__name__)
 STATE_ID = 1
 
 
+STATE = cast(Table, KnowledgeState.__table__)
+READ_VERSION = select(STATE.c.version).where(STATE.c.id == STATE_ID)
+# built once, run for every recorded question: the version, the flood check and the asker's open
+# tickets in one statement
+VERSION_FLOOD_AND_TICKETS = select(READ_VERSION.scalar_subquery(), *FLOOD_AND_TICKETS)
+
+
 def read_version(s: Session) -> int:
-    return int(s.scalar(select(KnowledgeState.version).where(KnowledgeState.id == STATE_ID)) or 0)
+    return int(s.execute(READ_VERSION).scalar() or 0)
 
 
 def bump_version(s: Session) -> None:
@@ -99,12 +106,9 @@ class LiveKnowledgeMixin(QuestionsMixin):
             self.refresh_knowledge()
         return super().ask(**kwargs)
 
-    def _recent_questions(self, asker: str) -> int | None:
-        """The flood check and the version read in one transaction (one per message); the
-        matchers are rebuilt before matching if something was published since."""
-        try:
-            version, recent = self._read(lambda s: (read_version(s), self._count_recent(s, asker)))
-        except StoreUnavailable:
-            return None
-        self._refresh_to(version)
-        return recent
+    def _flood_check(self, s: Session, asker: str) -> tuple[int, tuple[int, ...]]:
+        """The version read rides on the flood check (one statement, in the recorded question's
+        transaction); the matchers are rebuilt before matching if something was published."""
+        row = s.execute(VERSION_FLOOD_AND_TICKETS, self._flood_values(asker)).one()
+        self._refresh_to(int(row[0] or 0))
+        return int(row[1] or 0), tuple(int(i) for i in row[2:] if i is not None)

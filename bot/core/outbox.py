@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, Table, select, update
+from sqlalchemy import Connection, Engine, Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -25,6 +25,20 @@ from bot.db.types import utcnow
 
 OUTBOX = cast(Table, OutboxCall.__table__)
 CALLS = OUTBOX.c
+# built once (one call per answer at least): no statement built and keyed per call
+RECORD = {
+    name: module.insert(OUTBOX).on_conflict_do_nothing().returning(CALLS.key)
+    for name, module in (("postgresql", postgresql), ("sqlite", sqlite))
+}
+MARK = (
+    update(OUTBOX)
+    .where(CALLS.key == bindparam("k"))
+    .values(
+        status=bindparam("st", type_=CALLS.status.type),
+        response=bindparam("resp", type_=CALLS.response.type),
+        sent_at=bindparam("at", type_=CALLS.sent_at.type),
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -35,40 +49,35 @@ class Prior:
 
 def mark_sent(conn: Connection, sent: Sequence[tuple[str, dict[str, Any]]]) -> None:
     """Mark calls sent, in the caller's transaction (an inbox item's "done")."""
-    at = utcnow()
-    for key, response in sent:
-        conn.execute(
-            update(OUTBOX)
-            .where(CALLS.key == key)
-            .values(status="sent", response=response, sent_at=at)
-        )
+    if sent:
+        at = utcnow()
+        conn.execute(MARK, [{"k": k, "st": "sent", "resp": r, "at": at} for k, r in sent])
 
 
 class OutboxStore:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self.engine: Engine = sessions.kw["bind"]
+        # the record and the marks are single statements: run in autocommit (committed when they
+        # return, without the BEGIN and COMMIT round trips)
+        self.single = self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        self.dialect = "postgresql" if self.engine.dialect.name == "postgresql" else "sqlite"
 
     def begin(self, key: str, method: str, channel: str | None) -> Prior | None:
         """Record the call (pending) and return None; or what is known of an earlier attempt:
         sent (with its stored response), or pending (it may or may not have reached Slack)."""
         try:
-            with self.engine.begin() as session:
-                dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
-                stmt = (
-                    dialect.insert(OutboxCall)
-                    .values(
-                        key=key,
-                        method=method,
-                        channel=channel,
-                        status="pending",
-                        attempts=1,
-                        created_at=utcnow(),
-                    )
-                    .on_conflict_do_nothing()
-                    .returning(CALLS.key)
-                )
-                if session.execute(stmt).first() is not None:
+            values = {
+                "key": key,
+                "method": method,
+                "channel": channel,
+                "status": "pending",
+                "attempts": 1,
+                "created_at": utcnow(),
+            }
+            with self.single.connect() as conn:  # recorded (committed) before it is sent
+                if conn.execute(RECORD[self.dialect], values).first() is not None:
                     return None
+            with self.engine.begin() as session:  # handled again: what became of it
                 row = session.execute(
                     select(CALLS.status, CALLS.response, CALLS.attempts).where(CALLS.key == key)
                 ).one()
@@ -91,14 +100,10 @@ class OutboxStore:
         self._mark(key, "failed", None)
 
     def _mark(self, key: str, status: str, response: dict[str, Any] | None) -> None:
-        stmt = (
-            update(OUTBOX)
-            .where(CALLS.key == key)
-            .values(status=status, response=response, sent_at=utcnow())
-        )
+        values = {"k": key, "st": status, "resp": response, "at": utcnow()}
         try:
-            with self.engine.begin() as conn:
-                conn.execute(stmt)
+            with self.single.connect() as conn:
+                conn.execute(MARK, values)
         except Exception as exc:
             if not is_db_down(exc):
                 raise

@@ -4,29 +4,54 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, bindparam, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.core import validation
 from bot.core.base import DeskBase, from_iso, iso
+from bot.core.handling import in_handling
 from bot.core.repeats import find_repeat
-from bot.core.store import is_db_down
+from bot.core.store import is_db_down, short_reason
 from bot.core.views import (
     CommunityPost,
     NotFound,
     PrivateQuestion,
     Reply,
-    StoreUnavailable,
     Suggestion,
+    TryLater,
 )
 from bot.db.models import CommunityThread, Feedback, ProcessedEvent, Question, Ticket
 from bot.messages import t
 
 log = logging.getLogger(__name__)
 FLOOD_WINDOW = timedelta(minutes=1)
+
+# the hot path of every recorded question, as Core statements built once (no ORM unit of work,
+# no statement built and keyed per message)
+QUESTIONS = cast(Table, Question.__table__)
+TICKETS = cast(Table, Ticket.__table__)
+INSERT_QUESTION = insert(QUESTIONS).returning(QUESTIONS.c.id)
+COUNT_RECENT = (
+    select(func.count())
+    .select_from(QUESTIONS)
+    .where(QUESTIONS.c.asker == bindparam("asker"), QUESTIONS.c.created_at > bindparam("since"))
+)
+OPEN_TICKET_IDS = (
+    select(TICKETS.c.id)
+    .where(TICKETS.c.asker == bindparam("asker"), TICKETS.c.status != "closed")
+    .order_by(TICKETS.c.created_at.desc(), TICKETS.c.id.desc())
+)
+OFFERED_TICKETS = 3  # "Ajouter à mon ticket": the asker's newest open tickets
+# the flood check and the asker's open tickets (newest first, NULL when fewer) in ONE statement:
+# one round trip before the question is written
+FLOOD_AND_TICKETS = (
+    COUNT_RECENT.scalar_subquery(),
+    *(OPEN_TICKET_IDS.limit(1).offset(n).scalar_subquery() for n in range(OFFERED_TICKETS)),
+)
+SELECT_FLOOD_AND_TICKETS = select(*FLOOD_AND_TICKETS)
 
 SMALLTALK = {
     "greeting": "smalltalk.greeting",
@@ -54,6 +79,7 @@ class QuestionsMixin(DeskBase):
         match_text: str | None = None,
         record: bool = True,
         public: bool = False,
+        open_tickets: bool = False,
     ) -> Reply:
         """Answer `text` from base `kb`; record the question (spooled if the DB is down).
 
@@ -61,8 +87,13 @@ class QuestionsMixin(DeskBase):
         `&amp;`...); `text` is what gets recorded and, for the community, reposted.
         `record=False`: answer only, write nothing (e.g. the support lead's own messages).
         `public`: asked where everyone sees it (a help channel, a mention), so it may be quoted.
+        `open_tickets`: also read the asker's open tickets (`Reply.open_tickets`, newest first,
+        at most 3) once the question is recorded.
         More than FLOOD_LIMIT_PER_MINUTE questions from one asker in a minute: kind "flood",
-        with the notice text the first time, "" after (the flows then say nothing)."""
+        with the notice text the first time, "" after (the flows then say nothing).
+
+        A recorded question costs ONE transaction: the flood check (and the knowledge version),
+        the question with its once-only key, and the open tickets."""
         key = validation.problem(text)
         if key:
             return Reply("invalid", text=invalid_text(key, text), reason=key)
@@ -78,27 +109,65 @@ class QuestionsMixin(DeskBase):
             "public": public,
             "at": iso(self.now()),
         }
-        recent = self._recent_questions(asker) if record else None
+        match = (match_text or text).strip() or text
+        if not record:
+            return self._answer(payload, match, None, record=False)
+        try:
+            with self.sessions.begin() as session:
+                recent, tickets = self._flood_check(session, asker)
+                return self._answer(
+                    payload,
+                    match,
+                    session,
+                    recent=recent,
+                    tickets=tickets if open_tickets else None,
+                )
+        except Exception as exc:
+            if not is_db_down(exc):
+                raise
+            if in_handling():  # the inbox item is the durable record: handled again later
+                raise TryLater(short_reason(exc)) from exc
+        # the database is down: answered all the same, the question goes to the spool
+        return self._answer(payload, match, None)
+
+    def _answer(
+        self,
+        payload: dict[str, Any],
+        match_text: str,
+        session: Session | None,
+        *,
+        recent: int | None = None,
+        record: bool = True,
+        tickets: tuple[int, ...] | None = None,
+    ) -> Reply:
+        """Match and record (in `session`, or in a transaction of its own when it is None)."""
         if recent is not None and recent >= self.settings.flood_limit_per_minute:
             payload.update(status="flooded", unit_id=None, score=None)
-            qid = self._write("question", payload, raise_when_down=False)
+            qid = self._record_question(session, payload)
             notice = t("flood.notice") if recent == self.settings.flood_limit_per_minute else ""
             return Reply("flood", qid, text=notice, stored=qid is not None, reason="flood")
-        result = self.knowledge.match((match_text or text).strip() or text, kb)
+        result = self.knowledge.match(match_text, payload["kb"])
         if result.reason in SMALLTALK:
             return Reply("smalltalk", text=t(SMALLTALK[result.reason]), reason=result.reason)
         if result.answered and result.best is not None:
             unit, score = result.best.unit, float(result.best.score)
             payload.update(status="answered", unit_id=unit.id, score=score)
-            qid = self._write("question", payload, raise_when_down=False) if record else None
+            qid = self._record_question(session, payload) if record else None
             answer = self.knowledge.render(unit).strip()
             body = f"{answer}\n\n{t('answer.source', source=unit.source)}"
             return Reply(
-                "answer", qid, unit, score, text=body, stored=qid is not None, reason=result.reason
+                "answer",
+                qid,
+                unit,
+                score,
+                text=body,
+                stored=qid is not None,
+                reason=result.reason,
+                open_tickets=tickets if qid is not None else None,
             )
         suggestions = tuple(Suggestion(m.unit, float(m.score)) for m in result.suggestions)
         payload.update(status="suggested", unit_id=None, score=None)
-        qid = self._write("question", payload, raise_when_down=False) if record else None
+        qid = self._record_question(session, payload) if record else None
         intro = t("answer.suggestions_intro") if suggestions else t("answer.nothing")
         return Reply(
             "suggestions",
@@ -107,19 +176,23 @@ class QuestionsMixin(DeskBase):
             text=intro,
             stored=qid is not None,
             reason=result.reason,
+            open_tickets=tickets if qid is not None else None,
         )
 
-    def _recent_questions(self, asker: str) -> int | None:
-        """How many questions `asker` sent in the last minute (None: the database is down)."""
-        try:
-            return self._read(lambda s: self._count_recent(s, asker))
-        except StoreUnavailable:
-            return None
+    def _record_question(self, session: Session | None, payload: dict[str, Any]) -> int | None:
+        if session is None:
+            return self._write("question", payload, raise_when_down=False)
+        return self._once(session, lambda: self._apply("question", session, payload), payload)
 
-    def _count_recent(self, s: Session, asker: str) -> int:
-        since = self.now() - FLOOD_WINDOW
-        query = select(func.count()).where(Question.asker == asker, Question.created_at > since)
-        return int(s.scalar(query) or 0)
+    def _flood_check(self, s: Session, asker: str) -> tuple[int, tuple[int, ...]]:
+        """How many questions `asker` sent in the last minute, and their open tickets (ids,
+        newest first, at most 3): one statement, in the question's transaction (the live
+        knowledge reads its version in it too)."""
+        row = s.execute(SELECT_FLOOD_AND_TICKETS, self._flood_values(asker)).one()
+        return int(row[0] or 0), tuple(int(i) for i in row[1:] if i is not None)
+
+    def _flood_values(self, asker: str) -> dict[str, Any]:
+        return {"asker": asker, "since": self.now() - FLOOD_WINDOW}
 
     def _known_kb(self, kb: str) -> str:
         """`kb` if the knowledge has a matcher for it, else the default base, else "all"."""
@@ -133,22 +206,21 @@ class QuestionsMixin(DeskBase):
         return kb
 
     def _apply_question(self, s: Session, p: dict[str, Any]) -> int:
-        question = Question(
-            asker=p["asker"],
-            origin=p.get("origin") or "slack",
-            channel=p.get("channel"),
-            thread_ts=p.get("thread_ts"),
-            kb=p["kb"],
-            text=p["text"],
-            status=p["status"],
-            unit_id=p.get("unit_id"),
-            score=p.get("score"),
-            created_at=from_iso(p["at"]),
-            public=bool(p.get("public")),
-        )
-        s.add(question)
-        s.flush()
-        return question.id
+        values = {
+            "asker": p["asker"],
+            "origin": p.get("origin") or "slack",
+            "channel": p.get("channel"),
+            "thread_ts": p.get("thread_ts"),
+            "kb": p["kb"],
+            "text": p["text"],
+            "status": p["status"],
+            "unit_id": p.get("unit_id"),
+            "score": p.get("score"),
+            "chosen_unit_id": None,
+            "created_at": from_iso(p["at"]),
+            "public": bool(p.get("public")),
+        }
+        return int(s.execute(INSERT_QUESTION, values).scalar_one())
 
     def get_question(self, question_id: int) -> Question:
         """The question row (detached); NotFound if there is none."""

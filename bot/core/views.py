@@ -77,6 +77,8 @@ class Reply:
     text: str = ""
     stored: bool = True  # False: the DB was down, the question waits in the spool
     reason: str = ""  # the matcher's reason (answered, unsure, nothing, greeting...) or input.*
+    # the asker's open tickets (ids, newest first, at most 3), read with the question when asked
+    open_tickets: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)

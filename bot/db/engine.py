@@ -37,9 +37,11 @@ class Timeouts:
     pool_size: int = 8  # connections kept per process (the inbox workers + the acks + spare)
 
 
-def make_engine(url: str, timeouts: Timeouts | None = None) -> Engine:
+def make_engine(url: str, timeouts: Timeouts | None = None, *, autocommit: bool = False) -> Engine:
     """An engine for `url` with bounded waits everywhere; SQL parameters (user text) never appear
-    in errors or logs. SQLite gets WAL, a busy timeout and its parent folder created."""
+    in errors or logs. SQLite gets WAL, a busy timeout and its parent folder created.
+    `autocommit`: each statement is its own transaction, committed when it returns (no BEGIN and
+    COMMIT round trips): for an engine that only runs single-statement writes (the ack's)."""
     bounds = timeouts or Timeouts()
     parsed = make_url(url)
     pool = {
@@ -47,6 +49,7 @@ def make_engine(url: str, timeouts: Timeouts | None = None) -> Engine:
         "max_overflow": bounds.pool_size,
         "pool_timeout": bounds.pool_wait_seconds,
     }
+    isolation = {"isolation_level": "AUTOCOMMIT"} if autocommit else {}
     if parsed.get_backend_name() == "sqlite":
         memory = not parsed.database or parsed.database == ":memory:"
         if not memory:
@@ -55,6 +58,7 @@ def make_engine(url: str, timeouts: Timeouts | None = None) -> Engine:
             url,
             connect_args={"timeout": bounds.statement_ms / 1000, "check_same_thread": False},
             hide_parameters=True,
+            **isolation,
             **({} if memory else pool),
         )
 
@@ -79,6 +83,7 @@ def make_engine(url: str, timeouts: Timeouts | None = None) -> Engine:
         connect_args={"connect_timeout": max(1, round(bounds.connect_seconds)), "options": options},
         hide_parameters=True,
         pool_recycle=1800,
+        **isolation,
         **pool,
     )
 

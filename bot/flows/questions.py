@@ -59,6 +59,7 @@ class QuestionFlows(Generic[M]):
         origin: str = "chat",
         record: bool = True,
         handover: str = CONSENT,
+        open_tickets: bool = False,
     ) -> Reply:
         """Answer `text` where it was asked (`thread`: reply in that thread). `record=False`:
         answer from the knowledge only; nothing is stored, so nothing can go public. AUTO
@@ -73,6 +74,7 @@ class QuestionFlows(Generic[M]):
             match_text=match_text,
             record=record,
             public=handover == AUTO,
+            open_tickets=open_tickets,
         )
         asked = Asked(reply.question_id, user, text)
         if reply.kind == "flood":

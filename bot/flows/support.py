@@ -129,14 +129,22 @@ class SupportFlows(Generic[M]):
             user=user, channel=channel, thread=thread, text=message.text
         ):
             return None
-        reply = self._ask(message, thread=thread, handover=CONSENT)
+        reply = self._ask(message, thread=thread, handover=CONSENT, open_tickets=True)
         if reply.kind in ("answer", "suggestions") and reply.stored:
             asked = Asked(reply.question_id, user, message.text)
-            self.tickets.offer_addition(asked, channel=channel, thread=thread)
+            self.tickets.offer_addition(
+                asked, channel=channel, thread=thread, open_ids=reply.open_tickets
+            )
         return reply
 
     def _ask(
-        self, message: Inbound, *, thread: str | None, record: bool = True, handover: str
+        self,
+        message: Inbound,
+        *,
+        thread: str | None,
+        record: bool = True,
+        handover: str,
+        open_tickets: bool = False,
     ) -> Reply:
         return self.questions.ask(
             user=message.user,
@@ -148,6 +156,7 @@ class SupportFlows(Generic[M]):
             origin=self.origin,
             record=record,
             handover=handover,
+            open_tickets=open_tickets,
         )
 
     def on_solved_mark(self, *, user: str, channel: str, ts: str) -> None:

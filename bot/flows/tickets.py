@@ -18,6 +18,7 @@ closing message within REOPEN_WINDOW_DAYS (the SLA clock starts again; the lead 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any, Generic
 
 from bot.core import InvalidInput, NotFound, StoreUnavailable, TicketView
@@ -195,14 +196,24 @@ class TicketFlows(Generic[M]):
         self._relay_followup(ticket, user, ticket.last_message or "")
         return True
 
-    def offer_addition(self, asked: Asked, *, channel: str, thread: str | None) -> None:
-        """After a new question in a DM: "Ajouter à mon ticket n°N" for each open ticket."""
+    def offer_addition(
+        self,
+        asked: Asked,
+        *,
+        channel: str,
+        thread: str | None,
+        open_ids: Sequence[int] | None = None,
+    ) -> None:
+        """After a new question in a DM: "Ajouter à mon ticket n°N" for each open ticket
+        (`open_ids`: already read with the question, newest first)."""
         if asked.question_id is None:
             return
-        try:
-            open_ids = [ticket.id for ticket in self.desk.open_tickets(asked.asker)][:3]
-        except StoreUnavailable:
-            return
+        if open_ids is None:
+            try:
+                open_ids = [ticket.id for ticket in self.desk.open_tickets(asked.asker)]
+            except StoreUnavailable:
+                return
+        open_ids = list(open_ids)[:3]
         if open_ids:
             message = self.render.add_to_ticket(t("flow.ticket.offer_add"), asked, open_ids)
             self.io.post(channel, message, thread=thread)

@@ -10,7 +10,8 @@ ack's deadline whatever the database and Slack are doing:
   200; a key already recorded is acked and ignored (a Slack retry, a request sent twice).
 `handle(item)` is the inbox workers' function: the stored payload goes through the Bolt app's
 listeners (socket-mode dispatch: no second signature check, the ack is a no-op) inside
-`handling(item.id)`, so that desk writes and Web API calls know which request they serve.
+`handling(item.id)`, so that desk writes and Web API calls know which request they serve; a
+plain DM (most of the traffic) goes straight to its handler (`direct`), without Bolt.
 `wait=True` (tests): `receive` returns once the request is handled, like
 process_before_response.
 """
@@ -52,8 +53,11 @@ class Intake:
         *,
         fast_threads: int = 4,
         wait: bool = False,
+        direct: Callable[[dict[str, Any]], bool] | None = None,
     ) -> None:
         self.app = app
+        # handles the commonest request itself (a plain DM), without Bolt; False: not one
+        self.direct = direct
         self.store = store
         self.workers = workers
         self.validate = validate
@@ -105,8 +109,11 @@ class Intake:
             return Handled(Outcome.FAILED, "unreadable body")
         with handling(item.id, again=item.again) as scope:
             try:
-                self.app.dispatch(BoltRequest(body=payload, mode="socket_mode"))
+                if self.direct is None or not self.direct(payload):
+                    self.app.dispatch(BoltRequest(body=payload, mode="socket_mode"))
             except Exception as exc:  # noqa: BLE001 - Bolt normally reports through note_error
+                kind, name = payload.get("type"), type(exc).__name__
+                log.error("listener failed on %s: %s", kind, name, exc_info=exc)  # as _on_error
                 scope.error = exc
         if isinstance(scope.error, TryLater):
             return Handled(Outcome.RETRY, str(scope.error)[:200], scope.sent)

@@ -91,7 +91,10 @@ def engines(settings: Settings) -> tuple[Engine, Engine]:
         pool_wait_seconds=settings.inbox_ack_timeout_ms / 1000,
         pool_size=4,
     )
-    return make_engine(settings.database_url, work), make_engine(settings.database_url, ack)
+    # the ack's engine runs one INSERT per request: in autocommit (atomic all the same, and
+    # committed when it returns), without the BEGIN and COMMIT round trips
+    ack_engine = make_engine(settings.database_url, ack, autocommit=True)
+    return make_engine(settings.database_url, work), ack_engine
 
 
 # The inbox workers are CPU-bound (matching, SQL) while the acks mostly wait: a short GIL switch
@@ -106,14 +109,18 @@ def start_runtime(
     scheduler: bool = True,
     wait: bool = False,
     poll: float = 1.0,
+    idle_poll: float | None = None,
     instance: str | None = None,
     handle: bool = True,
+    acks: bool = True,
 ) -> Runtime:
     """One process's runtime. `handle=False` (gunicorn's web workers): requests are recorded and
     acked here but handled by the handler processes, so that acks never share a GIL with the
     handling's CPU; `scheduler` and `handle` both True: a handler process (or everything in one
-    process, the stdlib server)."""
-    sys.setswitchinterval(SWITCH_INTERVAL)
+    process, the stdlib server). `acks=False`: this process receives no request (a handler
+    process under gunicorn)."""
+    if acks:  # a handler process (`acks=False`) has no ack to let in: the default interval
+        sys.setswitchinterval(SWITCH_INTERVAL)
     engine, ack_engine = engines(settings)
     schema = Schema(engine)
     if not schema.ensure():
@@ -139,6 +146,7 @@ def start_runtime(
         lambda item: intake_ref[0].handle(item),
         threads=threads,
         poll=poll,
+        idle_poll=idle_poll,
         capacity=8 * threads,
     )
     leads = support.chat.leads()
@@ -147,7 +155,7 @@ def start_runtime(
         intakes = desk.knowledge.intakes  # read at each form: the knowledge can be reloaded
         return form_errors(payload, leads, lead=settings.support_lead, intakes=intakes)
 
-    intake = Intake(app, store, workers, validate, wait=wait)
+    intake = Intake(app, store, workers, validate, wait=wait, direct=support.direct_message)
     intake_ref.append(intake)
     workers.start()
     runtime = Runtime(

@@ -37,6 +37,21 @@ class Support(SupportFlows[Message]):
         self.questions.on_learned = self.learning.announce_pending
 
     # --- incoming messages --------------------------------------------------------------------
+    def direct_message(self, payload: dict[str, Any]) -> bool:
+        """A person's plain message in their DM with the bot (most of the traffic), handled
+        without Bolt's dispatch (its middleware and listener matching cost about as much CPU as
+        a database transaction): True when it was one. Nothing in a plain DM needs what Bolt
+        adds (the bot's own messages carry a bot_id, and a DM needs no mention check)."""
+        event = payload.get("event")
+        if payload.get("type") != "event_callback" or not isinstance(event, dict):
+            return False
+        if event.get("type") != "message" or event.get("channel_type") != "im":
+            return False
+        if "subtype" in event or event.get("bot_id"):
+            return False
+        self.on_event_message(event, None)
+        return True
+
     def on_event_message(self, event: dict[str, Any], bot_user_id: str | None) -> None:
         if event.get("bot_id") or event.get("subtype") not in HUMAN_SUBTYPES:
             return

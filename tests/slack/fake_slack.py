@@ -18,7 +18,7 @@ import itertools
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -76,6 +76,7 @@ class FakeSlack:
         self._stalls: dict[str, list[tuple[float, bool]]] = {}
         self.messages: dict[str, list[dict[str, Any]]] = {}
         self._ts = itertools.count(1)
+        self.cpu_seconds = 0.0  # CPU time spent answering (the load test's accounting)
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self._thread = threading.Thread(
@@ -158,8 +159,8 @@ class FakeSlack:
         channel = str(params.get("channel") or "")
         if channel.startswith(("U", "W")):  # posting to a user id lands in the DM
             channel = dm_of(channel)
-        answers: dict[str, dict[str, Any]] = {
-            "auth.test": {
+        answers: dict[str, Callable[[], dict[str, Any]]] = {  # built for the method asked only
+            "auth.test": lambda: {
                 "url": "https://sg-support.slack.com/",
                 "team": "SG",
                 "user": "bot",
@@ -167,22 +168,26 @@ class FakeSlack:
                 "user_id": BOT_USER,
                 "bot_id": BOT_ID,
             },
-            "chat.postMessage": {
+            "chat.postMessage": lambda: {
                 "channel": channel,
                 "ts": self._next_ts(),
                 "message": {"text": params.get("text", ""), "user": BOT_USER, "bot_id": BOT_ID},
             },
-            "chat.postEphemeral": {"message_ts": self._next_ts()},
-            "chat.update": {"channel": channel, "ts": params.get("ts"), "text": params.get("text")},
-            "chat.getPermalink": {
+            "chat.postEphemeral": lambda: {"message_ts": self._next_ts()},
+            "chat.update": lambda: {
+                "channel": channel,
+                "ts": params.get("ts"),
+                "text": params.get("text"),
+            },
+            "chat.getPermalink": lambda: {
                 "channel": channel,
                 "permalink": "https://sg-support.slack.com/archives/"
                 f"{channel}/p{str(params.get('message_ts', '')).replace('.', '')}",
             },
-            "conversations.open": {
+            "conversations.open": lambda: {
                 "channel": {"id": dm_of(str(params.get("users", "")).split(",")[0])}
             },
-            "conversations.info": {
+            "conversations.info": lambda: {
                 "channel": {
                     "id": channel,
                     "is_private": channel.startswith("G"),
@@ -190,10 +195,10 @@ class FakeSlack:
                     "is_channel": channel.startswith("C"),
                 }
             },
-            "views.open": {"view": {"id": "V" + self._next_ts().replace(".", "")}},
-            "views.update": {"view": {"id": params.get("view_id", "V1")}},
-            "views.publish": {"view": {"id": "VHOME"}},
-            "users.info": {
+            "views.open": lambda: {"view": {"id": "V" + self._next_ts().replace(".", "")}},
+            "views.update": lambda: {"view": {"id": params.get("view_id", "V1")}},
+            "views.publish": lambda: {"view": {"id": "VHOME"}},
+            "users.info": lambda: {
                 "user": {
                     "id": params.get("user"),
                     "name": "membre",
@@ -205,7 +210,8 @@ class FakeSlack:
         }
         if method in ("conversations.history", "conversations.replies"):
             return {"ok": True, "messages": self._history(params), "has_more": False}
-        body = {"ok": True, **answers.get(method, {})}
+        made = answers.get(method)
+        body = {"ok": True, **(made() if made else {})}
         body.update(self._overrides.get(method, {}))
         if method == "chat.postMessage" and body.get("ok"):
             meta = params.get("metadata")
@@ -234,6 +240,15 @@ class FakeSlack:
 
             def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
                 pass
+
+            def handle_one_request(self) -> None:
+                began = time.thread_time()  # CPU only: waiting for the next request is not
+                try:
+                    super().handle_one_request()
+                finally:
+                    used = time.thread_time() - began
+                    with fake._lock:
+                        fake.cpu_seconds += used
 
             def _serve(self) -> None:
                 url = urlsplit(self.path)

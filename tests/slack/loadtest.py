@@ -17,14 +17,15 @@ event's id (the outbox key in its metadata), so lost and duplicated are exact.
 from __future__ import annotations
 
 import argparse
+import collections
 import http.client
 import json
 import os
-import queue
+import selectors
+import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from pathlib import Path
@@ -32,6 +33,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.harness import SECRET, payload, sign
@@ -58,6 +60,7 @@ def messages() -> list[str]:
 MESSAGES = messages()
 USERS = 3000
 SENDERS = 48
+KEEP_IDLE = 3.0  # seconds a connection may stay idle before it is dropped (gunicorn keeps 5)
 
 
 def pct(values: list[float], p: float) -> float:
@@ -71,6 +74,8 @@ class App:
     def __init__(self, db: str, workers: int, fake: FakeSlack, tmp: Path) -> None:
         self.port = _free_port()
         self.db_name: str | None = None
+        self.seen_backends: set[int] = set()
+        self.backend_cpu: dict[int, float] = {}
         if db == "postgresql":
             self.db_name = f"bot_load_{uuid.uuid4().hex[:8]}"
             with create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT").connect() as conn:
@@ -78,6 +83,7 @@ class App:
             url = make_url(PG_ADMIN).set(database=self.db_name).render_as_string(False)
         else:
             url = f"sqlite:///{tmp / f'load-{uuid.uuid4().hex[:6]}.db'}"
+        self.url = url
         env = {
             **os.environ,
             "PYTHONPATH": str(ROOT),
@@ -114,10 +120,7 @@ class App:
             return {}
 
     def rss_mb(self) -> float:
-        pids = [self.proc.pid]
-        children = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children")
-        if children.exists():
-            pids += [int(p) for p in children.read_text().split()]
+        pids = [self.proc.pid, *self.children()]
         total = 0
         for pid in pids:
             status = Path(f"/proc/{pid}/status")
@@ -126,6 +129,44 @@ class App:
                     if line.startswith("VmRSS:"):
                         total += int(line.split()[1])
         return total / 1024
+
+    def children(self) -> list[int]:
+        """The master's child processes, whichever of its threads started them (the handler
+        processes are started by a thread: they are not in the main thread's children list)."""
+        found: list[int] = []
+        for task in Path(f"/proc/{self.proc.pid}/task").glob("*/children"):
+            try:
+                found += [int(p) for p in task.read_text().split()]
+            except OSError:
+                continue
+        return found
+
+    def cpu(self) -> dict[str, float]:
+        """CPU seconds (user + system) used so far by the app's processes, per role: the
+        gunicorn master, its web workers, the handler processes."""
+        tick = os.sysconf("SC_CLK_TCK")
+        found = {"master": _cpu_of(self.proc.pid, tick), "web": 0.0, "handler": 0.0}
+        for pid in self.children():
+            try:
+                cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            except OSError:
+                continue
+            role = "handler" if b"gunicorn_app" in cmdline else "web"
+            found[role] += _cpu_of(pid, tick)
+        if self.db_name:  # the PostgreSQL server's processes serving this app's database
+            for pid in self.backends():  # a backend that ended keeps its last figure
+                if Path(f"/proc/{pid}").exists():
+                    self.backend_cpu[pid] = _cpu_of(pid, tick)
+            found["postgres"] = sum(self.backend_cpu.values())
+        return found
+
+    def backends(self) -> set[int]:
+        with create_engine(PG_ADMIN, poolclass=NullPool).connect() as conn:
+            rows = conn.execute(
+                text("SELECT pid FROM pg_stat_activity WHERE datname = :db"), {"db": self.db_name}
+            )
+            self.seen_backends |= {int(r[0]) for r in rows}
+        return self.seen_backends
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -138,71 +179,181 @@ class App:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{self.db_name}" WITH (FORCE)'))
 
 
-def _free_port() -> int:
-    import socket
+def _cpu_of(pid: int, tick: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / tick  # utime, stime
 
+
+def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
 
 class Load:
-    """Open-loop sender: request i leaves at start + i / rate."""
+    """Open-loop sender: request i leaves at start + i / rate, on one of up to `SENDERS` kept-alive
+    connections (one request at a time on each; a request due while all are busy waits, and its
+    ack time counts from when it was due). One thread and a selector, requests built and signed
+    before the clock starts: the generator must not eat the CPU the app is measured on."""
 
     def __init__(self, port: int) -> None:
         self.port = port
-        self.jobs: queue.Queue[tuple[float, str, bytes] | None] = queue.Queue()
         self.acks: dict[str, tuple[int, float]] = {}
         self.sent_at: dict[str, float] = {}
-        self.lock = threading.Lock()
-        self.threads = [threading.Thread(target=self._send, daemon=True) for _ in range(SENDERS)]
-        for thread in self.threads:
-            thread.start()
+        self.requests: list[tuple[str, bytes]] = []
 
-    def _send(self) -> None:
-        conn: http.client.HTTPConnection | None = None
-        while (job := self.jobs.get()) is not None:
-            due, event_id, body = job
-            status = 0
-            for _ in (1, 2):
-                try:
-                    if conn is None:
-                        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-                    headers = {"Content-Type": "application/json", **sign(body)}
-                    conn.request("POST", "/slack/events", body=body, headers=headers)
-                    answer = conn.getresponse()
-                    answer.read()
-                    status = answer.status
-                    break
-                except (OSError, http.client.HTTPException):
-                    if conn is not None:
-                        conn.close()
-                    conn = None
-            with self.lock:
-                self.acks[event_id] = (status, time.monotonic() - due)
-
-    def run(self, rate: int, seconds: float, tag: str) -> None:
-        start = time.monotonic() + 0.2
+    def prepare(self, rate: int, seconds: float, tag: str) -> None:
+        template = payload("event_message_im")
         for i in range(int(rate * seconds)):
             event_id = f"EvL{tag}{i:07d}"
             user = f"U0L{i % USERS:06d}"
-            body = payload("event_message_im")
-            ts = f"1767400000.{i:06d}"
-            body["event_id"] = event_id
-            body["event"].update(
-                text=MESSAGES[i % len(MESSAGES)], user=user, channel="D" + user[1:], ts=ts
+            template["event_id"] = event_id
+            template["event"].update(
+                text=MESSAGES[i % len(MESSAGES)],
+                user=user,
+                channel="D" + user[1:],
+                ts=f"1767400000.{i:06d}",
             )
-            data = json.dumps(body).encode()
-            due = start + i / rate
-            delay = due - time.monotonic()
-            if delay > 0:
-                time.sleep(delay)
-            self.sent_at[event_id] = due
-            self.jobs.put((due, event_id, data))
+            body = json.dumps(template).encode()
+            head = "".join(
+                f"{k}: {v}\r\n"
+                for k, v in {
+                    "Host": f"127.0.0.1:{self.port}",
+                    "Content-Type": "application/json",
+                    "Content-Length": str(len(body)),
+                    **sign(body),
+                }.items()
+            )
+            self.requests.append(
+                (event_id, f"POST /slack/events HTTP/1.1\r\n{head}\r\n".encode() + body)
+            )
+
+    def run(self, rate: int) -> None:
+        """Send every prepared request on time; return once each is answered (or has failed
+        twice: status 0), or after 30 s past the last one."""
+        selector = selectors.DefaultSelector()
+        idle: list[_Conn] = []
+        opened = 0
+        waiting: collections.deque[tuple[float, str, bytes, int]] = collections.deque()
+        start = time.monotonic() + 0.2
+        total = len(self.requests)
+        nxt = 0
+        busy = 0
+        while len(self.acks) < total:
+            now = time.monotonic()
+            while nxt < total and start + nxt / rate <= now:
+                event_id, request = self.requests[nxt]
+                due = start + nxt / rate
+                self.sent_at[event_id] = due
+                waiting.append((due, event_id, request, 1))
+                nxt += 1
+            while idle and now - idle[0].used > KEEP_IDLE:  # the server may have closed it
+                idle.pop(0).close()
+                opened -= 1
+            while waiting and (idle or opened < SENDERS):
+                if idle and waiting[0][3] == 1:
+                    conn = idle.pop()
+                else:  # a second try goes on a new connection
+                    if opened >= SENDERS and idle:
+                        idle.pop(0).close()
+                        opened -= 1
+                    conn = _Conn(self.port)
+                    opened += 1
+                conn.job = waiting.popleft()
+                try:
+                    conn.sock.sendall(conn.job[2])
+                except OSError:
+                    self._failed(conn, waiting)
+                    opened -= 1
+                    continue
+                selector.register(conn.sock, selectors.EVENT_READ, conn)
+                busy += 1
+            if nxt < total:
+                timeout = max(0.0, start + nxt / rate - time.monotonic())
+            elif busy:
+                timeout = 1.0
+            else:
+                timeout = 0.01
+            if nxt >= total and time.monotonic() - (start + total / rate) > 30:
+                break
+            for key, _ in selector.select(timeout):
+                conn = key.data
+                try:
+                    status = conn.read()
+                except OSError:
+                    selector.unregister(conn.sock)
+                    busy -= 1
+                    self._failed(conn, waiting)
+                    opened -= 1
+                    continue
+                if status is None:
+                    continue  # more to read
+                selector.unregister(conn.sock)
+                busy -= 1
+                due, event_id, _, _ = conn.job
+                self.acks[event_id] = (status, time.monotonic() - due)
+                if conn.closed:
+                    opened -= 1
+                else:
+                    conn.used = time.monotonic()
+                    idle.append(conn)
+        for conn in idle:
+            conn.close()
+        selector.close()
+
+    def _failed(self, conn: _Conn, waiting: collections.deque) -> None:
+        """A connection that failed: the request is sent once more on a new one, then given up."""
+        conn.close()
+        due, event_id, request, tries = conn.job
+        if tries < 2:
+            waiting.appendleft((due, event_id, request, tries + 1))
+        else:
+            self.acks[event_id] = (0, time.monotonic() - due)
+
+
+class _Conn:
+    """One kept-alive HTTP/1.1 connection; `read()` returns the status once the whole answer is
+    in (None before), following Content-Length."""
+
+    def __init__(self, port: int) -> None:
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.buf = b""
+        self.closed = False
+        self.used = time.monotonic()
+        self.job: tuple[float, str, bytes, int] = (0.0, "", b"", 0)
+
+    def read(self) -> int | None:
+        chunk = self.sock.recv(65536)
+        if not chunk:
+            raise ConnectionError("closed by the server")
+        self.buf += chunk
+        head, found, rest = self.buf.partition(b"\r\n\r\n")
+        if not found:
+            return None
+        lines = head.split(b"\r\n")
+        status = int(lines[0].split(b" ", 2)[1])
+        length, close = 0, False
+        for line in lines[1:]:
+            name, _, value = line.partition(b":")
+            name = name.strip().lower()
+            if name == b"content-length":
+                length = int(value)
+            elif name == b"connection":
+                close = value.strip().lower() == b"close"
+        if len(rest) < length:
+            return None
+        self.buf = rest[length:]
+        if close:
+            self.close()
+        return status
 
     def close(self) -> None:
-        for _ in self.threads:
-            self.jobs.put(None)
+        self.closed = True
+        self.sock.close()
 
 
 def replies(fake: FakeSlack) -> dict[str, dict[str, list[float]]]:
@@ -215,7 +366,8 @@ def replies(fake: FakeSlack) -> dict[str, dict[str, list[float]]]:
             continue
         meta = call.params.get("metadata")
         try:
-            key = json.loads(meta)["event_payload"]["k"] if isinstance(meta, str) else ""
+            meta = json.loads(meta) if isinstance(meta, str) else meta  # form or JSON body
+            key = meta["event_payload"]["k"] if isinstance(meta, dict) else ""
         except (ValueError, KeyError, TypeError):
             key = ""
         if key.startswith("ev:"):
@@ -227,10 +379,12 @@ def replies(fake: FakeSlack) -> dict[str, dict[str, list[float]]]:
 def measure(app: App, fake: FakeSlack, rate: int, seconds: float, tag: str) -> dict[str, Any]:
     fake.reset()
     load = Load(app.port)
+    load.prepare(rate, seconds, tag)
+    cpu_app = app.cpu()
+    cpu_here = time.process_time()
+    cpu_fake = fake.cpu_seconds
     started = time.monotonic()
-    load.run(rate, seconds, tag)
-    while len(load.acks) < len(load.sent_at) and time.monotonic() - started < seconds + 30:
-        time.sleep(0.05)
+    load.run(rate)
     sent_for = time.monotonic() - started
     peak = app.rss_mb()
     drained = False
@@ -242,7 +396,9 @@ def measure(app: App, fake: FakeSlack, rate: int, seconds: float, tag: str) -> d
         time.sleep(0.2)
     time.sleep(0.5)
     handled_for = time.monotonic() - started
-    load.close()
+    cpu_app = {k: v - cpu_app[k] for k, v in app.cpu().items()}
+    fake_used = fake.cpu_seconds - cpu_fake
+    cpu = {**cpu_app, "fake": fake_used, "generator": time.process_time() - cpu_here - fake_used}
     got = replies(fake)
     acked = [e for e, (s, _) in load.acks.items() if s == 200]
     ack_times = [t for s, t in load.acks.values() if s == 200]
@@ -253,17 +409,41 @@ def measure(app: App, fake: FakeSlack, rate: int, seconds: float, tag: str) -> d
         "handled/s": sum(1 for e in acked if e in got) / handled_for,
         "acked": len(acked),
         "not acked": len(load.sent_at) - len(acked),
+        "statuses": dict(collections.Counter(s for s, _ in load.acks.values() if s != 200)),
         "ack p50 ms": pct(ack_times, 50) * 1000,
         "ack p99 ms": pct(ack_times, 99) * 1000,
         "ack max ms": max(ack_times, default=float("nan")) * 1000,
         "lag p50 ms": pct(lags, 50) * 1000,
         "lag p99 ms": pct(lags, 99) * 1000,
         "lost": sum(1 for e in acked if e not in got),
+        "lost ids": [e for e in acked if e not in got][:5],
+        "not acked ids": [e for e in load.sent_at if load.acks.get(e, (0,))[0] != 200][:5],
         "duplicated": sum(1 for e in got if any(len(t) > 1 for t in got[e].values())),
         "drained": drained,
         "rss MB": peak,
         "load": os.getloadavg()[0],
+        # CPU ms per event handled, per role (the generator and the Web API stand-in share this
+        # process: the stand-in's share is the CPU time of its request handlers)
+        "cpu": {k: v * 1000 / max(1, len(got)) for k, v in cpu.items()},
     }
+
+
+def show_inbox(app: App, event_ids: list[str]) -> None:
+    """What the app's inbox says of events acked and not answered, or not acked."""
+    engine = create_engine(app.url)
+    try:
+        with engine.connect() as conn:
+            for event_id in event_ids:
+                row = conn.execute(
+                    text(
+                        "SELECT received_at, claimed_by, attempts, not_before, done_at, error "
+                        "FROM inbox WHERE id = :id"
+                    ),
+                    {"id": f"ev:{event_id}"},
+                ).first()
+                print(f"{'':<13} {event_id}: {tuple(row) if row else 'not in the inbox'}")
+    finally:
+        engine.dispose()
 
 
 def lost(row: dict[str, Any]) -> str:
@@ -306,6 +486,15 @@ def main() -> int:
                                 f"{row['load']:>5.1f}",
                                 flush=True,
                             )
+                            shares = " ".join(f"{k} {v:.1f}" for k, v in row["cpu"].items())
+                            print(f"{'':<13} CPU ms per event handled: {shares}", flush=True)
+                            if row["not acked"] or row["lost"]:
+                                print(
+                                    f"{'':<13} not acked {row['not acked']} "
+                                    f"{row['statuses']}, acked and not answered {row['lost']}",
+                                    flush=True,
+                                )
+                                show_inbox(app, row["lost ids"] + row["not acked ids"])
                     finally:
                         app.stop()
     finally:

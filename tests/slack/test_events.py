@@ -53,3 +53,24 @@ def test_a_429_is_retried_after_retry_after(slack) -> None:
     assert len(attempts) == 2 and attempts[0].params == attempts[1].params
     assert time.monotonic() - started >= 1.0
     assert attempts[1].response["ok"] is True
+
+
+def test_a_plain_dm_skips_bolts_dispatch_and_everything_else_goes_through_it(
+    slack, monkeypatch
+) -> None:
+    dispatched: list[str] = []
+    app = slack.runtime.app
+    real = app.dispatch
+
+    def spy(request):  # type: ignore[no-untyped-def]
+        dispatched.append(request.body.get("event", {}).get("type") or request.body.get("type"))
+        return real(request)
+
+    monkeypatch.setattr(app, "dispatch", spy)
+    slack.send.dm(BROWSER_Q, ts="1767300300.000001")
+    assert dispatched == [] and len(slack.posts("D0ASKER")) == 1  # answered all the same
+    slack.send.dm(BROWSER_Q, user="UBOT", bot_id="BBOT")  # the bot's own: Bolt ignores it
+    slack.send.dm(BROWSER_Q, subtype="message_changed")
+    slack.send.channel_message(BROWSER_Q, HELP)
+    assert dispatched == ["message", "message", "message"]
+    assert len(slack.posts("D0ASKER")) == 1
