@@ -29,14 +29,14 @@ from bot.matching.intent import describes, states
 from bot.matching.lexicon import GREETINGS, HELP, POLITE, STOP_WORDS, THANKS
 from bot.matching.normalize import fold, raw_words
 from bot.matching.persist import cached_index
-from bot.matching.phrasings import Phrasings, closest, view
+from bot.matching.phrasings import Phrasings, closest, closest_direct, view
 from bot.matching.query import Query, Window, analyse_query
 from bot.matching.reader import Reading, read
 from bot.matching.result import Match, MatchResult
 
 PREFILTER = 4  # phrasings compared in full on each window after the first
 FIRST_PREFILTER = 8  # and on the first window
-VIEWS_KEPT = 20_000  # bases up to this size keep their phrasings laid out (phrasings.py)
+VIEWS_KEPT = 20_000  # units whose phrasings stay laid out (phrasings.py)
 DICE_WEIGHT = 0.2  # share of the idf-weighted Dice in the similarity, the rest is rapidfuzz
 
 
@@ -107,14 +107,12 @@ class Matcher:
         return cls(index, policy, load_gate(target_false_rate))
 
     def _phrasings(self, unit: int) -> Phrasings:
-        """The unit's phrasings laid out for scoring: kept for a base of up to VIEWS_KEPT units
-        (laid out once, like the index); a larger base lays them out per question (kept, they
-        would pile up and set off full garbage collections over the whole index)."""
+        """The unit's phrasings laid out for scoring, once: only in a base of up to VIEWS_KEPT
+        units (a larger one scores its phrasings directly, `closest_direct`: kept views of a
+        100,000-unit base would pile up and set off full garbage collections over the index)."""
         found = self._views.get(unit)
         if found is None:
-            found = view(self.index.phrasings[unit], self.index.idf)
-            if len(self.index.units) <= VIEWS_KEPT:
-                self._views[unit] = found
+            found = self._views[unit] = view(self.index.phrasings[unit], self.index.idf)
         return found
 
     def query(self, reading: Reading) -> Query:
@@ -136,6 +134,7 @@ class Matcher:
         focus_total = sum(focus.values())
         scored: list[Match] = []
         same_focus = focus == q.weights  # one sentence, nothing discounted
+        small = len(idx.units) <= VIEWS_KEPT
         for unit, overlap in idx.candidates(q.weights, p.candidates).items():
             coverage = min(overlap / total, 1.0)
             if same_focus:
@@ -143,17 +142,18 @@ class Matcher:
             else:
                 focus_cov = min(idx.covered(unit, focus) / focus_total, 1.0) if focus_total else 0
 
-            phrasings = self._phrasings(unit)
+            laid_out = self._phrasings(unit) if small else None
             best = [0.0, 0.0, 0.0]
             cw = p.coverage_weight
             for n, window in enumerate(q.windows):
                 keep = PREFILTER if n else FIRST_PREFILTER  # the closest phrasings only
+                near = (
+                    closest(laid_out, window, keep, idx.idf)
+                    if laid_out
+                    else closest_direct(idx.phrasings[unit], window, keep, idx.idf)
+                )
                 sims = sorted(
-                    (
-                        _similarity(window, text, dice)
-                        for text, dice in closest(phrasings, window, keep, idx.idf)
-                    ),
-                    reverse=True,
+                    (_similarity(window, text, dice) for text, dice in near), reverse=True
                 )[:3]
                 if sims[0] > best[0]:
                     best = sims

@@ -9,16 +9,15 @@ each with the window; `matcher.py` adds rapidfuzz's token ratios.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.matching.query import Window
 
 
-@dataclass(frozen=True)
-class Phrasings:
-    texts: list[str]
-    where: dict[str, list[int]]  # term -> the phrasings holding it, in order
-    weights: list[float]  # per phrasing: the idf of its terms, added up
+class Phrasings(NamedTuple):
+    texts: tuple[str, ...]
+    where: dict[str, tuple[int, ...]]  # term -> the phrasings holding it, in order
+    weights: tuple[float, ...]  # per phrasing: the idf of its terms, added up
 
 
 def view(texts: list[str], idf: dict[str, float]) -> Phrasings:
@@ -27,10 +26,10 @@ def view(texts: list[str], idf: dict[str, float]) -> Phrasings:
     weights: list[float] = []
     for n, text in enumerate(texts):
         terms = set(text.split())
-        weights.append(sum(idf.get(t, 1.0) for t in terms))
+        weights.append(sum([idf.get(t, 1.0) for t in terms]))
         for t in terms:
             where.setdefault(t, []).append(n)
-    return Phrasings(texts, where, weights)
+    return Phrasings(tuple(texts), {t: tuple(ns) for t, ns in where.items()}, tuple(weights))
 
 
 def closest(
@@ -58,3 +57,30 @@ def closest(
         dice = 2 * shared / (window.total + own) if window.total else 0.0
         out.append((phrasings.texts[n], dice))
     return out
+
+
+def closest_direct(
+    texts: list[str], window: Window, keep: int, idf: dict[str, float]
+) -> list[tuple[str, float]]:
+    """`closest` without a laid-out view, for a unit of a large base met once: each phrasing's
+    terms are looked up in the window (a few phrasings cost less this way than laying them
+    out, and nothing is left behind for the garbage collector)."""
+    texts = texts or [""]
+    weights = window.weights
+    found = []
+    for n, text in enumerate(texts):
+        shared = own = 0.0
+        for t in set(text.split()):
+            w = weights.get(t)
+            if w:
+                shared += w
+            else:
+                own += idf.get(t, 1.0)
+        found.append((n, shared, own))
+    if len(found) > keep:
+        found = sorted(found, key=lambda f: (-f[1], f[0]))[:keep]
+    total = window.total
+    return [
+        (texts[n], 2 * shared / (total + shared + own) if total else 0.0)
+        for n, shared, own in found
+    ]
