@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ from bot.matching.result import Match, MatchResult
 
 PREFILTER = 4  # phrasings compared in full on each window after the first
 FIRST_PREFILTER = 8  # and on the first window
+KEEP_EXACT = 8  # candidates always scored in full: the answer, its rivals, the suggestions
 VIEWS_KEPT = 20_000  # units whose phrasings stay laid out (phrasings.py)
 DICE_WEIGHT = 0.2  # share of the idf-weighted Dice in the similarity, the rest is rapidfuzz
 
@@ -135,8 +137,14 @@ class Matcher:
         scored: list[Match] = []
         same_focus = focus == q.weights  # one sentence, nothing discounted
         small = len(idx.units) <= VIEWS_KEPT
+        cw = p.coverage_weight
+        exact: list[float] = []  # the scores found so far, best first
         for unit, overlap in idx.candidates(q.weights, p.candidates).items():
             coverage = min(overlap / total, 1.0)
+            # candidates come by falling coverage: once even a perfect similarity cannot lift
+            # one into the best KEEP_EXACT, none of the rest can either
+            if len(exact) >= KEEP_EXACT and 100 * cw * coverage + (1 - cw) * 100 < exact[-1]:
+                break
             if same_focus:
                 focus_cov = coverage
             else:
@@ -144,7 +152,6 @@ class Matcher:
 
             laid_out = self._phrasings(unit) if small else None
             best = [0.0, 0.0, 0.0]
-            cw = p.coverage_weight
             for n, window in enumerate(q.windows):
                 keep = PREFILTER if n else FIRST_PREFILTER  # the closest phrasings only
                 near = (
@@ -160,6 +167,8 @@ class Matcher:
             # the best phrasing counts most; a unit with several close phrasings gets a bonus
             similarity = 0.7 * best[0] + 0.3 * sum(best) / len(best)
             value = 100 * cw * coverage + (1 - cw) * similarity
+            bisect.insort(exact, value, key=lambda v: -v)
+            del exact[KEEP_EXACT:]
             scored.append(
                 Match(
                     idx.units[unit],
