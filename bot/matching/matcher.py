@@ -242,7 +242,12 @@ class Matcher:
         if not scored:
             return MatchResult(False, reason="nothing")
         p = self.policy
-        answers = [m for m in scored if m.unit.kind != "gap"]
+        # suggestions: never a gap, nor a unit of another product than the one named
+        answers = [
+            m
+            for m in scored
+            if m.unit.kind != "gap" and (not q.products or m.unit.kb in q.products)
+        ]
         suggestions = tuple(m for m in answers[:3] if m.score >= p.suggest_score)
         best = scored[0]
         if best.unit.kind == "gap":  # a question the knowledge is known not to answer

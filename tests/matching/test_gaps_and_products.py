@@ -98,3 +98,10 @@ def test_a_bad_products_list_is_reported(tmp_path: Path) -> None:
     (root / "box" / "base.toml").write_text('title = "box"\nproducts = "SFR"\n')
     _, problems = load_all(root)
     assert any("products" in p.message for p in problems)
+
+
+def test_suggestions_keep_to_the_product_named(tmp_path: Path) -> None:
+    knowledge = Knowledge.load(make(tmp_path))
+    result = knowledge.match("SFR : exporter les contacts de la box ou résilier l'ancienne ?")
+    assert result.suggestions
+    assert all(m.unit.kb == "box" for m in result.suggestions)
