@@ -37,25 +37,29 @@ def closest(
 ) -> list[tuple[str, float]]:
     """(text, Dice 0..1) of the phrasings closest to `window`: all when there are `keep` or
     fewer, else the `keep` sharing the most weight with it."""
-    common: dict[int, float] = {}
-    common_idf: dict[int, float] = {}
-    for t, w in window.weights.items():
-        for n in phrasings.where.get(t, ()):
-            common[n] = common.get(n, 0.0) + w
-            common_idf[n] = common_idf.get(n, 0.0) + idf.get(t, 1.0)
     count = len(phrasings.texts)
-    if count > keep:
-        chosen = sorted(common, key=lambda n: (-common[n], n))[:keep]
-        if len(chosen) < keep:  # too few share a term: the first others, in order
-            chosen += [n for n in range(count) if n not in common][: keep - len(chosen)]
-    else:
-        chosen = list(range(count))
+    common = [0.0] * count
+    common_idf = [0.0] * count
+    where = phrasings.where
+    for t, w in window.weights.items():
+        holders = where.get(t)
+        if holders:
+            weight = idf.get(t, 1.0)
+            for n in holders:
+                common[n] += w
+                common_idf[n] += weight
+    chosen: range | list[int] = range(count)
+    if count > keep:  # by shared weight, ties in order; then the first sharing nothing
+        hits = [n for n in chosen if common[n]]
+        chosen = sorted(hits, key=lambda n: (-common[n], n))[:keep]
+        if len(chosen) < keep:
+            chosen += [n for n in range(count) if not common[n]][: keep - len(chosen)]
+    total = window.total
     out = []
     for n in chosen:
-        shared = common.get(n, 0.0)
-        own = shared + phrasings.weights[n] - common_idf.get(n, 0.0)
-        dice = 2 * shared / (window.total + own) if window.total else 0.0
-        out.append((phrasings.texts[n], dice))
+        shared = common[n]
+        own = shared + phrasings.weights[n] - common_idf[n]
+        out.append((phrasings.texts[n], 2 * shared / (total + own) if total else 0.0))
     return out
 
 
