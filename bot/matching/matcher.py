@@ -203,6 +203,7 @@ class Matcher:
             and best.coverage >= p.clear_coverage
             and best.score - second >= p.clear_lead
         )
+        stated = q.figure is not None and states(q.figure, best.unit.answer)
         return (
             best.score / 100,
             (best.score - second) / 100,
@@ -216,20 +217,21 @@ class Matcher:
             1.0 if q.questions else 0.0,
             q.chat / max(q.chat + q.sentences, 1),
             q.account,
-            1.0 if self._unstated(q, best) else 0.0,
-            1.0 if q.figure and states(q.figure, best.unit.answer) else 0.0,
+            1.0 if self._unstated(q, best, stated) else 0.0,
+            1.0 if stated else 0.0,
             1.0 if sure else 0.0,
             1.0 if clear else 0.0,
         )
 
     @staticmethod
-    def _unstated(q: Query, best: Match) -> bool:
-        """The message asks for a figure, or about a chapter, that the best unit does not
-        state (intent.py), or names another base's product only: that unit is not its answer."""
+    def _unstated(q: Query, best: Match, stated: bool) -> bool:
+        """The message asks for a figure (`stated`: the best unit states it), or about a
+        chapter, that the best unit does not state (intent.py), or names another base's product
+        only: that unit is not its answer."""
         unit = best.unit
         if q.products and unit.kb not in q.products:
             return True
-        if q.figure and not states(q.figure, unit.answer):
+        if q.figure and not stated:
             return True
         return bool(q.chapters) and not describes(q.chapters, f"{unit.title} {unit.answer}")
 
