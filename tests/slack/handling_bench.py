@@ -35,31 +35,12 @@ from bot.core.inbox import Item
 from bot.core.inbox_workers import Outcome
 from bot.slack.runtime import start_runtime
 from tests.slack.fake_slack import FakeSlack
-from tests.slack.harness import SECRET, payload, sign
-from tests.slack.loadtest import MESSAGES, PG_ADMIN, ROOT
+from tests.slack.harness import payload, sign
+from tests.slack.loadtest import MESSAGES, PG_ADMIN, app_env
 
 
 def settings_for(url: str, fake: FakeSlack, tmp: Path) -> Settings:
-    env = {
-        "SLACK_BOT_TOKEN": "xoxb-bench",
-        "SLACK_SIGNING_SECRET": SECRET,
-        "SLACK_API_URL": fake.api_url,
-        "DATABASE_URL": url,
-        "KNOWLEDGE_DIR": str(ROOT / "knowledge"),
-        "SPOOL_DIR": str(tmp / "spool"),
-        "SUPPORT_LEAD": "U0LEAD",
-        "LOG_LEVEL": "ERROR",
-    }
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        return Settings.from_env()
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+    return Settings.from_env({**os.environ, **app_env(fake.api_url, url, tmp)})
 
 
 def bodies(n: int, offset: int) -> list[tuple[str, str]]:

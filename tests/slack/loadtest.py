@@ -63,6 +63,21 @@ SENDERS = 48
 KEEP_IDLE = 3.0  # seconds a connection may stay idle before it is dropped (gunicorn keeps 5)
 
 
+def app_env(api_url: str, database_url: str, tmp: Path) -> dict[str, str]:
+    """What the app under load is configured with (the load test's processes, the bench's
+    in-process runtime): the Web API stand-in, the database, the shipped knowledge."""
+    return {
+        "SLACK_BOT_TOKEN": "xoxb-load",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": api_url,
+        "DATABASE_URL": database_url,
+        "KNOWLEDGE_DIR": str(ROOT / "knowledge"),
+        "SPOOL_DIR": str(tmp / "spool"),
+        "SUPPORT_LEAD": "U0LEAD",
+        "LOG_LEVEL": "ERROR",
+    }
+
+
 def pct(values: list[float], p: float) -> float:
     if not values:
         return float("nan")
@@ -84,18 +99,7 @@ class App:
         else:
             url = f"sqlite:///{tmp / f'load-{uuid.uuid4().hex[:6]}.db'}"
         self.url = url
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "SLACK_BOT_TOKEN": "xoxb-load",
-            "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": fake.api_url,
-            "DATABASE_URL": url,
-            "KNOWLEDGE_DIR": str(ROOT / "knowledge"),
-            "SPOOL_DIR": str(tmp / "spool"),
-            "SUPPORT_LEAD": "U0LEAD",
-            "LOG_LEVEL": "ERROR",
-        }
+        env = {**os.environ, "PYTHONPATH": str(ROOT), **app_env(fake.api_url, url, tmp)}
         command = [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1"]
         command += ["--port", str(self.port), "--workers", str(workers)]
         self.proc = subprocess.Popen(
