@@ -6,7 +6,9 @@ While `handling(item_id)` is active:
 - each desk write is kept under `<item id>@w<rank>` in the same transaction (bot/core/memo.py):
   handled again, the item gets the same results back instead of writing twice;
 - the outbox names each Web API call `<item id>#<rank>`, so handling the item again after a crash
-  or a failure finds the calls already sent (see bot/core/outbox.py).
+  or a failure finds the calls already sent (see bot/core/outbox.py); on a first handling a call
+  is recorded only once sent, with the item's "done" (handled again, a call not found recorded
+  may still have reached Slack: the outbox looks for it before posting it again).
 Outside it (the scheduler's jobs, the console), calls get a fresh random scope.
 """
 
@@ -17,22 +19,33 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 _local = threading.local()
+
+
+class SentCall(NamedTuple):
+    """A Web API call sent while handling an item: recorded as sent with the item's "done"."""
+
+    key: str
+    method: str
+    channel: str | None
+    response: dict[str, Any] | None  # what the caller keeps of it (ids, never text)
 
 
 @dataclass
 class Scope:
     name: str
     durable: bool  # True: an inbox item (handled again on failure)
-    again: bool = False  # handled before (a retry, a crash): look for what was already done
+    # handled before (a retry, a crash): look for what was already done; on a first handling the
+    # outbox records a call only once it is sent (with the item's "done")
+    again: bool = False
     calls: int = 0
     writes: int = 0
     error: BaseException | None = None  # how the handling ended, if it failed
-    # Web API calls sent during this handling, marked sent with the item's "done" (one
-    # transaction); (outbox key, what the caller kept of the response)
-    sent: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    # Web API calls sent during this handling, recorded as sent with the item's "done" (one
+    # transaction)
+    sent: list[SentCall] = field(default_factory=list)
 
     def next_key(self) -> str:
         self.calls += 1

@@ -24,12 +24,13 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Literal, cast
+from typing import Literal, cast
 
 from sqlalchemy import Engine, Table, and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.core.handling import SentCall
 from bot.core.outbox import mark_sent
 from bot.core.spool import Spool, SpoolEntry
 from bot.core.store import short_reason
@@ -41,7 +42,7 @@ log = logging.getLogger(__name__)
 INBOX = cast(Table, InboxItem.__table__)
 COLS = INBOX.c
 Recorded = Literal["new", "duplicate", "spooled"]
-Sent = Sequence[tuple[str, dict[str, Any]]]
+Sent = Sequence[SentCall]
 REFUSAL_MEMORY = 10.0
 # built once: the ack's insert and the "done" run for every request
 RECORD = {
@@ -143,7 +144,7 @@ class InboxStore:
             "id": item_id,
             "body": body,
             "received_at": now,
-            "attempts": 0,
+            "attempts": 1 if claim else 0,  # handlings started
             "claimed_by": self.instance if claim else None,
             "claimed_at": now if claim else None,
         }
@@ -175,13 +176,15 @@ class InboxStore:
         stmt = (
             update(INBOX)
             .where(COLS.id.in_(candidates.scalar_subquery()), ready)
-            .values(claimed_by=self.instance, claimed_at=now)
+            .values(claimed_by=self.instance, claimed_at=now, attempts=COLS.attempts + 1)
             .returning(COLS.id, COLS.body, COLS.attempts, COLS.received_at)
         )
         with self.engine.begin() as conn:
             rows = conn.execute(stmt).all()
         ordered = sorted(rows, key=lambda r: r.received_at)
-        return [Item(r.id, r.body, r.attempts, again=True) for r in ordered]
+        # `attempts` counts the handlings started: above 1, an earlier one (released, or ended by
+        # a crash) may have done part of the work
+        return [Item(r.id, r.body, r.attempts, again=r.attempts > 1) for r in ordered]
 
     def done(self, item_id: str, error: str | None = None, sent: Sent = ()) -> bool:
         """Mark the item handled (only while this process holds it), and the Web API calls its
@@ -191,17 +194,31 @@ class InboxStore:
             mark_sent(conn, sent)
             return rowcount(conn.execute(DONE, values)) == 1
 
+    def done_many(self, finished: Sequence[tuple[str, str | None, Sent]]) -> None:
+        """`done()` for several items (id, error, calls sent) in one transaction. On PostgreSQL
+        it is committed without waiting for the disk: a "done" lost in a server crash only means
+        the item is handled again after its lease: its desk writes are found done, and a post
+        is looked for in its channel before it is sent again."""
+        if not finished:
+            return
+        at = utcnow()
+        marks = [{"item": i, "me": self.instance, "at": at, "err": e} for i, e, _ in finished]
+        with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
+            mark_sent(conn, [call for _, _, sent in finished for call in sent])
+            conn.execute(DONE, marks)
+
     def release(self, item_id: str, attempts: int, sent: Sent = ()) -> None:
         """Give the item back, to be handled again after a back-off (1 s, 2 s, 4 s ... 5 min);
         the calls already sent are marked, so that they are not sent again."""
-        wait = timedelta(seconds=min(300, 2 ** min(attempts, 9)))
+        wait = timedelta(seconds=min(300, 2 ** min(max(0, attempts - 1), 9)))
         stmt = (
             update(INBOX)
             .where(COLS.id == item_id, COLS.claimed_by == self.instance)
             .values(
                 claimed_by=None,
                 claimed_at=None,
-                attempts=attempts + 1,
                 not_before=utcnow() + wait,
             )
         )

@@ -6,8 +6,10 @@ process's items once their lease is over), replays the inbox spool and prunes ol
 `handle(item)` (the adapter's) returns what happened (with the Web API calls it sent):
 - DONE: marked done; FAILED (a bug, a refused request): marked done with the reason, not retried;
 - RETRY (`TryLater`: database or Slack unavailable): released with a back-off, handled again.
-If the database cannot even take the "done", the item stays claimed and is retaken after the
-lease; the outbox makes sure its calls are not sent twice.
+The "done" marks go through one thread that writes every mark waiting in one transaction (under
+load, one write for many items instead of one each). If the database cannot even take the
+"done", the items stay claimed and are retaken after the lease; the outbox makes sure their
+calls are not sent twice.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from bot.core.inbox import InboxStore, Item, Sent
 from bot.core.store import short_reason
 
 log = logging.getLogger(__name__)
+MARK_BATCH = 200  # "done" marks written in one transaction, at most
 
 
 class Outcome(enum.Enum):
@@ -75,6 +78,8 @@ class InboxWorkers:
             for n in range(threads)
         ]
         self._poller = threading.Thread(target=self._poll, name="inbox-poll", daemon=True)
+        self._finished: queue.Queue[tuple[_Job, Handled] | None] = queue.Queue()
+        self._marker = threading.Thread(target=self._mark, name="inbox-done", daemon=True)
 
     def start(self) -> InboxWorkers:
         """Start the threads (none when `threads` is 0: this process only records)."""
@@ -83,6 +88,7 @@ class InboxWorkers:
         for thread in self._threads:
             thread.start()
         self._poller.start()
+        self._marker.start()
         return self
 
     def stop(self, timeout: float = 5.0) -> None:
@@ -94,6 +100,9 @@ class InboxWorkers:
         for thread in [*self._threads, self._poller]:
             if thread.is_alive():
                 thread.join(max(0.0, deadline - time.monotonic()))
+        self._finished.put(None)  # after the workers: their last marks are written first
+        if self._marker.is_alive():
+            self._marker.join(max(0.0, deadline - time.monotonic()))
 
     @property
     def room(self) -> int:
@@ -121,30 +130,66 @@ class InboxWorkers:
             job = self._queue.get()
             if job is None:
                 return
+            handled = None
             try:
-                self._run(job.item)
+                handled = self._run(job.item)
             finally:
-                with self._lock:
-                    self._active.discard(job.item.id)
-                job.finished.set()
+                if handled is None:  # released (or not): finished now
+                    self._finish([job])
+                else:  # the "done" is written by the marker thread
+                    self._finished.put((job, handled))
 
-    def _run(self, item: Item) -> None:
+    def _finish(self, jobs: list[_Job]) -> None:
+        with self._lock:
+            for job in jobs:
+                self._active.discard(job.item.id)
+        for job in jobs:
+            job.finished.set()
+
+    def _run(self, item: Item) -> Handled | None:
+        """Handle the item; a retry is released here, otherwise the outcome to mark done."""
         try:
             handled = self.handle(item)
         except Exception as exc:  # noqa: BLE001 - the adapter's handle should not raise
             log.exception("inbox item %s: handler raised", item.id)
             handled = Handled(Outcome.FAILED, short_reason(exc))
+        if handled.outcome is not Outcome.RETRY:
+            if handled.outcome is Outcome.FAILED:
+                log.warning("inbox item %s failed for good (%s)", item.id, handled.reason)
+            return handled
+        log.info("inbox item %s: retried later (%s)", item.id, handled.reason)
         try:
-            if handled.outcome is Outcome.RETRY:
-                log.info("inbox item %s: retried later (%s)", item.id, handled.reason)
-                self.store.release(item.id, item.attempts, handled.sent)
-            else:
-                failed = handled.outcome is Outcome.FAILED
-                if failed:
-                    log.warning("inbox item %s failed for good (%s)", item.id, handled.reason)
-                self.store.done(item.id, handled.reason if failed else None, handled.sent)
+            self.store.release(item.id, item.attempts, handled.sent)
         except Exception as exc:  # noqa: BLE001 - retaken after the lease
-            log.warning("inbox item %s: not marked (%s)", item.id, short_reason(exc))
+            log.warning("inbox item %s: not released (%s)", item.id, short_reason(exc))
+        return None
+
+    def _mark(self) -> None:
+        """Write the "done" of every item handled meanwhile, in one transaction."""
+        while True:
+            first = self._finished.get()
+            batch = [first] if first is not None else []
+            ending = first is None
+            while len(batch) < MARK_BATCH:
+                try:
+                    more = self._finished.get_nowait()
+                except queue.Empty:
+                    break
+                if more is None:
+                    ending = True
+                    continue
+                batch.append(more)
+            marks = [
+                (job.item.id, h.reason if h.outcome is Outcome.FAILED else None, h.sent)
+                for job, h in batch
+            ]
+            try:
+                self.store.done_many(marks)
+            except Exception as exc:  # noqa: BLE001 - retaken after the lease
+                log.warning("%d inbox items: not marked done (%s)", len(batch), short_reason(exc))
+            self._finish([job for job, _ in batch])
+            if ending and self._finished.empty():
+                return
 
     def _poll(self) -> None:
         last_prune = time.monotonic()

@@ -4,6 +4,10 @@
 when `key` is already known (the same request handled again after a crash or a failure), the
 stored response of a call already sent: the caller then does not send it again. `sent()` stores
 what the caller needs from the response (ids, never text). Keys come from bot.core.handling.
+Inside an inbox item's first handling there is no `begin`: the calls sent are recorded as sent
+with the item's "done" (`mark_sent`, in its transaction), so a call costs no write of its own;
+the item handled again (a crash, a retry) records its calls before sending them, and treats a
+call it does not find recorded as possibly sent (the sender looks for it first).
 Platform-neutral: the adapter's sender (bot/slack/outbox.py) does the sending and the retries.
 """
 
@@ -13,11 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, Table, bindparam, select, update
+from sqlalchemy import Connection, Engine, Insert, Table, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.core.handling import in_handling
+from bot.core.handling import SentCall, in_handling
 from bot.core.store import is_db_down, short_reason
 from bot.core.views import StoreUnavailable, TryLater
 from bot.db.models import OutboxCall
@@ -30,15 +34,25 @@ RECORD = {
     name: module.insert(OUTBOX).on_conflict_do_nothing().returning(CALLS.key)
     for name, module in (("postgresql", postgresql), ("sqlite", sqlite))
 }
-MARK = (
-    update(OUTBOX)
-    .where(CALLS.key == bindparam("k"))
-    .values(
-        status=bindparam("st", type_=CALLS.status.type),
-        response=bindparam("resp", type_=CALLS.response.type),
-        sent_at=bindparam("at", type_=CALLS.sent_at.type),
+
+
+def _mark_statement(module: Any) -> Insert:
+    """Record a call's outcome, whether or not it was recorded pending before (an upsert)."""
+    stmt = module.insert(OUTBOX)
+    return cast(
+        Insert,
+        stmt.on_conflict_do_update(
+            index_elements=[CALLS.key],
+            set_={
+                "status": stmt.excluded.status,
+                "response": stmt.excluded.response,
+                "sent_at": stmt.excluded.sent_at,
+            },
+        ),
     )
-)
+
+
+MARK = {"postgresql": _mark_statement(postgresql), "sqlite": _mark_statement(sqlite)}
 
 
 @dataclass(frozen=True)
@@ -47,11 +61,31 @@ class Prior:
     response: dict[str, Any]
 
 
-def mark_sent(conn: Connection, sent: Sequence[tuple[str, dict[str, Any]]]) -> None:
-    """Mark calls sent, in the caller's transaction (an inbox item's "done")."""
+def _marks(calls: Sequence[SentCall], status: str) -> list[dict[str, Any]]:
+    at = utcnow()
+    return [
+        {
+            "key": c.key,
+            "method": c.method,
+            "channel": c.channel,
+            "status": status,
+            "response": c.response,
+            "attempts": 1,
+            "created_at": at,
+            "sent_at": at,
+        }
+        for c in calls
+    ]
+
+
+def _dialect(conn: Connection | Engine) -> str:
+    return "postgresql" if conn.dialect.name == "postgresql" else "sqlite"
+
+
+def mark_sent(conn: Connection, sent: Sequence[SentCall]) -> None:
+    """Record calls as sent, in the caller's transaction (an inbox item's "done")."""
     if sent:
-        at = utcnow()
-        conn.execute(MARK, [{"k": k, "st": "sent", "resp": r, "at": at} for k, r in sent])
+        conn.execute(MARK[_dialect(conn)], _marks(sent, "sent"))
 
 
 class OutboxStore:
@@ -60,7 +94,7 @@ class OutboxStore:
         # the record and the marks are single statements: run in autocommit (committed when they
         # return, without the BEGIN and COMMIT round trips)
         self.single = self.engine.execution_options(isolation_level="AUTOCOMMIT")
-        self.dialect = "postgresql" if self.engine.dialect.name == "postgresql" else "sqlite"
+        self.dialect = _dialect(self.engine)
 
     def begin(self, key: str, method: str, channel: str | None) -> Prior | None:
         """Record the call (pending) and return None; or what is known of an earlier attempt:
@@ -92,18 +126,17 @@ class OutboxStore:
                 raise
             raise _down(exc) from exc
 
-    def sent(self, key: str, response: dict[str, Any]) -> None:
-        self._mark(key, "sent", response)
+    def sent(self, call: SentCall) -> None:
+        self._mark(call, "sent")
 
-    def failed(self, key: str) -> None:
+    def failed(self, call: SentCall) -> None:
         """Slack refused the call for good (e.g. channel_not_found): not retried."""
-        self._mark(key, "failed", None)
+        self._mark(call._replace(response=None), "failed")
 
-    def _mark(self, key: str, status: str, response: dict[str, Any] | None) -> None:
-        values = {"k": key, "st": status, "resp": response, "at": utcnow()}
+    def _mark(self, call: SentCall, status: str) -> None:
         try:
             with self.single.connect() as conn:
-                conn.execute(MARK, values)
+                conn.execute(MARK[self.dialect], _marks([call], status))
         except Exception as exc:
             if not is_db_down(exc):
                 raise

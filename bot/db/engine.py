@@ -68,6 +68,7 @@ def make_engine(url: str, timeouts: Timeouts | None = None, *, autocommit: bool 
             if not memory:
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA synchronous=NORMAL")  # durable across a process crash
+                cur.execute("PRAGMA mmap_size=268435456")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.close()
 

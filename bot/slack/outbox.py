@@ -8,8 +8,9 @@
 3. sends it on a kept-alive connection; retries 429 after Retry-After, 5xx and network errors
    or timeouts with a growing back-off, within `budget` seconds; then raises `TryLater` (inside an
    inbox item: the item is handled again later) or `SlackApiError` (a scheduled job retries);
-4. marks it sent (inside an inbox item: together with the item's "done", in one transaction),
-   or failed when Slack refuses it for good (`ok: false`: SlackApiError raised).
+4. marks it sent (inside an inbox item: together with the item's "done", in one transaction;
+   on the item's first handling that is the call's only write), or failed when Slack refuses it
+   for good (`ok: false`: SlackApiError raised).
 A timed-out chat.postMessage may have reached Slack: before sending it again the outbox looks
 for it in the channel (each post carries its key in `metadata`), so it is not posted twice.
 `read(method, params)` is the same without the record (lookups: conversations.open, .info).
@@ -25,7 +26,7 @@ from typing import Any
 
 from slack_sdk.errors import SlackApiError
 
-from bot.core.handling import current, in_handling, next_call_key
+from bot.core.handling import SentCall, current, in_handling, next_call_key
 from bot.core.outbox import OutboxStore
 from bot.core.views import TryLater
 from bot.slack.webapi import ApiReply, WebApi
@@ -78,24 +79,32 @@ class SlackOutbox:
 
     def call(self, method: str, params: dict[str, Any], *, channel: str | None = None) -> dict:
         key = next_call_key()
-        prior = self.store.begin(key, method, channel) if self.store is not None else None
+        scope = current()
+        durable = scope is not None and scope.durable
+        again = scope is not None and scope.durable and scope.again
+        prior = None
+        # an inbox item's first handling records its calls once sent, with the item's "done";
+        # handled again, each call is recorded first, and one not found recorded may have been
+        # sent by an attempt that ended before its "done": looked for before it is posted again
+        if self.store is not None and (again or not durable):
+            prior = self.store.begin(key, method, channel)
         if prior is not None and prior.status == "sent":
             log.info("outbox %s (%s) already sent: not sent again", key, method)
             return prior.response
         if method in PACED:
             meta = {"event_type": EVENT_TYPE, "event_payload": {"k": key}}
             params = {**params, "metadata": meta}
-        reply = self._send(method, params, channel, key, uncertain=prior is not None)
+        uncertain = prior is not None or again
+        reply = self._send(method, params, channel, key, uncertain=uncertain)
         if not reply.ok:
             if self.store is not None:
-                self.store.failed(key)
+                self.store.failed(SentCall(key, method, channel, None))
             raise SlackApiError(f"{method}: {reply.body.get('error')}", reply.body)
-        kept = {k: reply.body[k] for k in KEEP if k in reply.body}
-        scope = current()
-        if scope is not None and scope.durable:
-            scope.sent.append((key, kept))  # marked with the item's "done", one transaction
+        call = SentCall(key, method, channel, {k: reply.body[k] for k in KEEP if k in reply.body})
+        if durable and scope is not None:
+            scope.sent.append(call)  # recorded with the item's "done", one transaction
         elif self.store is not None:
-            self.store.sent(key, kept)
+            self.store.sent(call)
         return reply.body
 
     def read(self, method: str, params: dict[str, Any]) -> dict:
