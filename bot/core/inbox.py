@@ -2,7 +2,9 @@
 
 - `record(id, body)`: ONE insert keyed by the sender's id (Slack's event id, an interaction's
   trigger or view id), run on the ack's own short-timeout connections and bounded by `deadline`
-  on the caller's side too (a database that hangs never holds an ack). A known id -> "duplicate".
+  on the caller's side too (a database that hangs never holds an ack). The acks waiting at the
+  same moment share one insert statement (group commit, bot/core/recorder.py). A known id ->
+  "duplicate".
   When the database cannot take it in time, the item goes to the local spool under the same id
   -> "spooled"; `replay_spool()` inserts it once the database is back (a known id is skipped),
   so the id is still recognised after recovery.
@@ -20,18 +22,19 @@ import logging
 import threading
 import time
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 from sqlalchemy import Engine, Table, and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.core.handling import SentCall
 from bot.core.outbox import mark_sent
+from bot.core.recorder import Recorder
 from bot.core.spool import Spool, SpoolEntry
 from bot.core.store import short_reason
 from bot.db.models import InboxItem, OutboxCall, SpooledMessage
@@ -44,6 +47,7 @@ COLS = INBOX.c
 Recorded = Literal["new", "duplicate", "spooled"]
 Sent = Sequence[SentCall]
 REFUSAL_MEMORY = 10.0
+LOCKED_RETRY = 0.001
 # built once: the ack's insert and the "done" run for every request
 RECORD = {
     name: module.insert(INBOX).on_conflict_do_nothing().returning(COLS.id)
@@ -76,10 +80,6 @@ class Backlog:
     spooled: int
 
 
-class _Abandoned(Exception):
-    """The ack stopped waiting before this insert started: it is spooled instead."""
-
-
 class InboxStore:
     def __init__(
         self,
@@ -90,7 +90,6 @@ class InboxStore:
         instance: str,
         lease: timedelta = timedelta(seconds=120),
         deadline: float = 0.5,
-        ack_threads: int = 8,
     ) -> None:
         self.engine: Engine = sessions.kw["bind"]
         self.ack_engine: Engine = (ack_sessions or sessions).kw["bind"]
@@ -98,7 +97,9 @@ class InboxStore:
         self.instance = instance
         self.lease = lease
         self.deadline = deadline
-        self._pool = ThreadPoolExecutor(ack_threads, thread_name_prefix="inbox-ack")
+        self._recorder = Recorder(
+            self._insert_rows, stuck_after=max(2.0, 4 * deadline), name="inbox-record"
+        )
         self._suspect_until = 0.0  # monotonic: skip the database while it just failed
         self._lock = threading.Lock()
         self._refused_at: float | None = None  # monotonic: the last insert the database refused
@@ -112,8 +113,6 @@ class InboxStore:
                 fresh = self._insert_within(item_id, body, claim)
                 self._refused_at = None
                 return "new" if fresh else "duplicate"
-            except _Abandoned:
-                pass
             except Exception as exc:  # noqa: BLE001 - down, slow, read-only: the spool takes it
                 log.warning("inbox: item %s spooled (%s)", item_id, short_reason(exc))
                 with self._lock:  # the next acks go straight to the spool for a second
@@ -123,24 +122,19 @@ class InboxStore:
         return "spooled"
 
     def _insert_within(self, item_id: str, body: str, claim: bool) -> bool:
-        """The insert, bounded by `deadline`. SQLite has no network to hang: its busy timeout
-        (the ack engine's, as short as the deadline) bounds it in this thread. PostgreSQL runs
-        it in a helper thread the ack stops waiting for (a partition never answers)."""
-        if self.ack_engine.dialect.name == "sqlite":
-            return self._insert(item_id, body, claim, threading.Event())
-        abandoned = threading.Event()
-        future: Future[bool] = self._pool.submit(self._insert, item_id, body, claim, abandoned)
+        """The insert, bounded by `deadline`: handed to this process's writer thread, which
+        inserts every ack's row waiting in one statement (bot/core/recorder.py); the ack stops
+        waiting after `deadline` (a database that hangs never answers)."""
+        pending = self._recorder.submit(item_id, self._row(item_id, body, claim))
         try:
-            return future.result(timeout=self.deadline)
+            return pending.future.result(timeout=self.deadline)
         except FutureTimeout as exc:
-            abandoned.set()  # if it has not started yet, it never will
+            pending.abandoned = True  # if its batch has not started yet, it never will
             raise TimeoutError("the database did not answer in time") from exc
 
-    def _insert(self, item_id: str, body: str, claim: bool, abandoned: threading.Event) -> bool:
-        if abandoned.is_set():
-            raise _Abandoned
+    def _row(self, item_id: str, body: str, claim: bool) -> dict[str, Any]:
         now = utcnow()
-        values = {
+        return {
             "id": item_id,
             "body": body,
             "received_at": now,
@@ -148,9 +142,25 @@ class InboxStore:
             "claimed_by": self.instance if claim else None,
             "claimed_at": now if claim else None,
         }
-        dialect = "postgresql" if self.ack_engine.dialect.name == "postgresql" else "sqlite"
-        with self.ack_engine.begin() as conn:
-            return conn.execute(RECORD[dialect], values).first() is not None
+
+    def _insert_rows(self, rows: list[dict[str, Any]]) -> list[str]:
+        """Insert the rows (one statement, committed when it returns); the ids inserted (a known
+        id is left as it is)."""
+        if self.ack_engine.dialect.name == "postgresql":
+            with self.ack_engine.begin() as conn:
+                return list(conn.execute(RECORD["postgresql"], rows).scalars())
+        # SQLite: its busy handler sleeps 1, 2, 5, 10, 15 ... ms between tries, and a writer that
+        # keeps losing the race waits 100 ms and more. The ack's connections do not wait in it
+        # (busy timeout 0): they try again every LOCKED_RETRY seconds, up to the deadline
+        deadline = time.monotonic() + self.deadline
+        while True:
+            try:
+                with self.ack_engine.begin() as conn:
+                    return list(conn.execute(RECORD["sqlite"], rows).scalars())
+            except OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(LOCKED_RETRY)
 
     # --- workers ------------------------------------------------------------------------------
     def claim(
@@ -268,7 +278,7 @@ class InboxStore:
             session.execute(delete(SpooledMessage).where(kept, SpooledMessage.replayed_at < cutoff))
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._recorder.close()
 
 
 class _SpoolReplayer:
@@ -283,7 +293,8 @@ class _SpoolReplayer:
         if entry.kind != "inbox":
             raise ValueError(f"not an inbox entry: {entry.kind}")
         try:
-            return self.store._insert(entry.key, entry.payload["body"], False, threading.Event())
+            row = self.store._row(entry.key, entry.payload["body"], False)
+            return bool(self.store._insert_rows([row]))
         except Exception as exc:
             if is_db_down(exc):
                 self.failed = True

@@ -56,7 +56,12 @@ def make_engine(url: str, timeouts: Timeouts | None = None, *, autocommit: bool 
             Path(str(parsed.database)).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             url,
-            connect_args={"timeout": bounds.statement_ms / 1000, "check_same_thread": False},
+            # an autocommit engine (the ack's) does not wait in SQLite's busy handler: its caller
+            # tries again at a finer grain (bot/core/inbox.py)
+            connect_args={
+                "timeout": 0 if autocommit else bounds.statement_ms / 1000,
+                "check_same_thread": False,
+            },
             hide_parameters=True,
             **isolation,
             **({} if memory else pool),
