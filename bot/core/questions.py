@@ -152,8 +152,10 @@ class QuestionsMixin(DeskBase):
         if result.answered and result.best is not None:
             unit, score = result.best.unit, float(result.best.score)
             payload.update(status="answered", unit_id=unit.id, score=score)
-            qid = self._record_question(session, payload) if record else None
+            # rendered before the write: the transaction holds the write lock (SQLite) as
+            # briefly as it can
             answer = self.knowledge.render(unit).strip()
+            qid = self._record_question(session, payload) if record else None
             body = f"{answer}\n\n{t('answer.source', source=unit.source)}"
             return Reply(
                 "answer",

@@ -450,6 +450,16 @@ def show_inbox(app: App, event_ids: list[str]) -> None:
         engine.dispose()
 
 
+def handled_again(app: App) -> int:
+    """Inbox items handled more than once so far (released to be retried, or retaken)."""
+    engine = create_engine(app.url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(text("SELECT count(*) FROM inbox WHERE attempts > 1")).scalar())
+    finally:
+        engine.dispose()
+
+
 def lost(row: dict[str, Any]) -> str:
     """Acked and never answered (only known once the backlog drained), plus never acked."""
     if not row["drained"]:
@@ -477,9 +487,11 @@ def main() -> int:
             for db in args.db.split(","):
                 for workers in [int(w) for w in args.workers.split(",")]:
                     app = App(db, workers, fake, Path(tmp))
+                    again = 0
                     try:
                         for n, rate in enumerate(rates):
                             row = measure(app, fake, rate, args.seconds, f"{db[0]}{workers}{n}")
+                            row["again"], again = handled_again(app) - again, handled_again(app)
                             print(
                                 f"{db:<10} {workers:>2} {rate:>5} {row['sent/s']:>7.0f} "
                                 f"{row['handled/s']:>7.0f} {row['ack p50 ms']:>6.1f}ms "
@@ -491,7 +503,11 @@ def main() -> int:
                                 flush=True,
                             )
                             shares = " ".join(f"{k} {v:.1f}" for k, v in row["cpu"].items())
-                            print(f"{'':<13} CPU ms per event handled: {shares}", flush=True)
+                            print(
+                                f"{'':<13} CPU ms per event handled: {shares}; handled more "
+                                f"than once (retried): {row['again']}",
+                                flush=True,
+                            )
                             if row["not acked"] or row["lost"]:
                                 print(
                                     f"{'':<13} not acked {row['not acked']} "
