@@ -28,11 +28,11 @@ from datetime import datetime, timedelta
 from typing import Any, Literal, cast
 
 from sqlalchemy import Engine, Table, and_, bindparam, delete, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.core.handling import SentCall
+from bot.core.inbox_insert import insert_rows
 from bot.core.outbox import mark_sent
 from bot.core.recorder import Recorder
 from bot.core.spool import Spool, SpoolEntry
@@ -48,11 +48,7 @@ Recorded = Literal["new", "duplicate", "spooled"]
 Sent = Sequence[SentCall]
 REFUSAL_MEMORY = 10.0
 LOCKED_RETRY = 0.001
-# built once: the ack's insert and the "done" run for every request
-RECORD = {
-    name: module.insert(INBOX).on_conflict_do_nothing().returning(COLS.id)
-    for name, module in (("postgresql", postgresql), ("sqlite", sqlite))
-}
+# built once: the "done" runs for every request (the ack's insert: bot/core/inbox_insert.py)
 DONE = (
     update(INBOX)
     .where(COLS.id == bindparam("item"), COLS.claimed_by == bindparam("me"))
@@ -147,16 +143,14 @@ class InboxStore:
         """Insert the rows (one statement, committed when it returns); the ids inserted (a known
         id is left as it is)."""
         if self.ack_engine.dialect.name == "postgresql":
-            with self.ack_engine.begin() as conn:
-                return list(conn.execute(RECORD["postgresql"], rows).scalars())
+            return insert_rows(INBOX, self.ack_engine, rows)
         # SQLite: its busy handler sleeps 1, 2, 5, 10, 15 ... ms between tries, and a writer that
         # keeps losing the race waits 100 ms and more. The ack's connections do not wait in it
         # (busy timeout 0): they try again every LOCKED_RETRY seconds, up to the deadline
         deadline = time.monotonic() + self.deadline
         while True:
             try:
-                with self.ack_engine.begin() as conn:
-                    return list(conn.execute(RECORD["sqlite"], rows).scalars())
+                return insert_rows(INBOX, self.ack_engine, rows)
             except OperationalError as exc:
                 if "locked" not in str(exc) or time.monotonic() >= deadline:
                     raise

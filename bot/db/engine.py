@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 # SQLite errors after which a pooled connection must not be reused: a connection opened while
 # the file was unwritable stays read-only, so it is dropped and the next one is opened afresh
-_SQLITE_STALE = ("readonly database", "disk i/o error", "unable to open database")
+SQLITE_STALE = ("readonly database", "disk i/o error", "unable to open database")
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def make_engine(url: str, timeouts: Timeouts | None = None, *, autocommit: bool 
 
         @event.listens_for(engine, "handle_error")
         def _sqlite_stale(context: ExceptionContext) -> None:
-            if any(word in str(context.original_exception).lower() for word in _SQLITE_STALE):
+            if any(word in str(context.original_exception).lower() for word in SQLITE_STALE):
                 context.is_disconnect = True  # drop the pool: new connections open read-write
 
         return engine

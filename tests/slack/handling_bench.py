@@ -8,7 +8,8 @@ CPU only: the stand-in's threads are not counted) for the record (the web proces
 for the handling (the handler process's share), the database transactions per event, then the
 CPU of the whole ack through the WSGI app (no HTTP server) for N more requests; with
 `--profile` (`--profile-ack`) the top costs of the handling (of the ack): cProfile on this
-thread's CPU clock, so that waiting for the stand-in or the GIL is not counted.
+thread's CPU clock, so that waiting for the stand-in or the GIL is not counted
+(`BENCH_PROFILE_OUT=path` also writes the raw profile there, for pstats).
 
     .venv/bin/python -m tests.slack.handling_bench [--n 400] [--db sqlite|postgresql]
         [--profile] [--profile-ack] [--bolt] [--top 40]
@@ -144,6 +145,8 @@ def main() -> int:
                 f"the whole ack through the WSGI app (signature, parsing, record; no HTTP "
                 f"server): {ack_cpu * 1000 / acked:.2f} CPU ms per request"
             )
+            if profiler and os.environ.get("BENCH_PROFILE_OUT"):
+                profiler.dump_stats(os.environ["BENCH_PROFILE_OUT"])
             if profiler:
                 stats = pstats.Stats(profiler).strip_dirs().sort_stats("cumulative")
                 stats.print_stats(args.top)
