@@ -12,7 +12,7 @@
   second transaction to claim it. Items nobody holds (spooled, overflow) or whose claim is older
   than the lease (a crashed process) are taken with ONE conditional UPDATE, like the escalation
   sweep: `claim()`.
-- `done()` / `release()` (back-off) / `backlog()` / `prune()`.
+- `done_many()` / `release()` (back-off) / `backlog()` / `prune()`.
 Platform-neutral: the body is opaque text, the adapter decides what it means.
 """
 
@@ -38,7 +38,6 @@ from bot.core.recorder import Recorder
 from bot.core.spool import Spool, SpoolEntry
 from bot.core.store import short_reason
 from bot.db.models import InboxItem, OutboxCall, SpooledMessage
-from bot.db.results import rowcount
 from bot.db.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -190,16 +189,9 @@ class InboxStore:
         # a crash) may have done part of the work
         return [Item(r.id, r.body, r.attempts, again=r.attempts > 1) for r in ordered]
 
-    def done(self, item_id: str, error: str | None = None, sent: Sent = ()) -> bool:
-        """Mark the item handled (only while this process holds it), and the Web API calls its
-        handling sent, in one transaction."""
-        values = {"item": item_id, "me": self.instance, "at": utcnow(), "err": error}
-        with self.engine.begin() as conn:
-            mark_sent(conn, sent)
-            return rowcount(conn.execute(DONE, values)) == 1
-
     def done_many(self, finished: Sequence[tuple[str, str | None, Sent]]) -> None:
-        """`done()` for several items (id, error, calls sent) in one transaction. On PostgreSQL
+        """Mark items handled (id, error, the Web API calls their handling sent; an item only
+        while this process holds it), in one transaction. On PostgreSQL
         it is committed without waiting for the disk: a "done" lost in a server crash only means
         the item is handled again after its lease: its desk writes are found done, and a post
         is looked for in its channel before it is sent again."""

@@ -92,7 +92,7 @@ def main() -> int:
             for key, body in bodies(30, 10_000_000):
                 store.record(key, body)
                 handled = intake.handle(Item(key, body))
-                store.done(key, None, handled.sent)
+                store.done_many([(key, None, handled.sent)])
             work = bodies(args.n, 0)
             record_cpu = handle_cpu = 0.0
             failed = 0
@@ -106,7 +106,7 @@ def main() -> int:
                 if profiler:
                     profiler.enable()
                 handled = intake.handle(Item(key, body))
-                store.done(key, handled.reason, handled.sent)
+                store.done_many([(key, handled.reason, handled.sent)])
                 if profiler:
                     profiler.disable()
                 handle_cpu += time.thread_time() - recorded

@@ -63,8 +63,10 @@ def test_a_crash_between_the_post_and_the_done_never_posts_twice(slack) -> None:
     [again] = store.claim(5, now=later)  # the lease is over: another worker takes it
     assert again.id == key and again.again and again.attempts == 2
     handled = runtime.intake.handle(again)
-    assert store.done(key, handled.reason, handled.sent)
+    store.done_many([(key, handled.reason, handled.sent)])
     assert len(slack.posts("D0ASKER")) == 1  # found in the channel, not posted again
     assert slack.fake.of("conversations.history")
     with slack.sessions() as s:
         assert s.scalar(select(OutboxCall.status).where(OutboxCall.key == f"{key}#1")) == "sent"
+        item = s.get(InboxItem, key)
+        assert item is not None and item.done_at is not None  # marked done while still held
