@@ -1,16 +1,26 @@
 """`make loadtest`: signed events into the app over loopback, the Web API stand-in answering.
 
 For each configuration (SQLite / PostgreSQL, one or several gunicorn workers) the app is started
-as `python -m bot serve`, then for each rate R events/s are sent for `--seconds` (open loop: each
-request leaves at its scheduled time, on kept-alive connections), and the run waits (bounded)
-for the backlog to drain. Printed per rate: events/s sent and handled, ack p50 / p99 / max
-(from the scheduled time), reply lag p50 / p99 (event sent -> its reply reaching the Web API),
-lost (acked, never answered once the backlog drained; "wait" when it did not drain within the
-bound: those are still in the inbox, answered later), duplicated (the same reply posted
-twice), the app's memory (RSS, all processes) and the machine load. Each reply carries its
-event's id (the outbox key in its metadata), so lost and duplicated are exact.
+as `python -m bot serve`, then for each rate R events/s are sent for its duration (`--seconds`,
+one per rate: by default 30 s at 250/s, the sustained load, and a 10 s burst at 500/s; open loop:
+each request leaves at its scheduled time, on kept-alive connections), and the run waits
+(bounded) for the backlog to drain. Printed per rate:
+- sent/s: the rate offered (events / span of their scheduled times);
+- done/s: events answered per second while the load lasted, its first 2 s left out (the steady
+  state: when handling keeps up this equals sent/s, when it does not it is the handling's
+  capacity); all/s: every event answered / (last reply - first event), drain included;
+- backlog: events acknowledged and not yet answered when the last one was sent; it keeps up when
+  that is under one second of the rate (marked "ok": handling keeps up);
+- ack p50 / p99 / max (from the scheduled time), reply lag p50 / p99 (event sent -> its reply
+  reaching the Web API);
+- lost (acked, never answered once the backlog drained; "wait" when it did not drain within the
+  bound: those are still in the inbox, answered later), duplicated (the same reply posted
+  twice), the app's memory (RSS, all processes), the machine load, the CPU per event of each
+  process and the events handled more than once.
+Each reply carries its event's id (the outbox key in its metadata), so lost and duplicated are
+exact.
 
-    .venv/bin/python -m tests.slack.loadtest [--rates 250,500] [--seconds 10]
+    .venv/bin/python -m tests.slack.loadtest [--rates 250,500] [--seconds 30,10]
         [--db sqlite,postgresql] [--workers 1,2]
 """
 
@@ -389,7 +399,6 @@ def measure(app: App, fake: FakeSlack, rate: int, seconds: float, tag: str) -> d
     cpu_fake = fake.cpu_seconds
     started = time.monotonic()
     load.run(rate)
-    sent_for = time.monotonic() - started
     peak = app.rss_mb()
     drained = False
     while time.monotonic() - started < seconds + 60:
@@ -399,18 +408,23 @@ def measure(app: App, fake: FakeSlack, rate: int, seconds: float, tag: str) -> d
             break
         time.sleep(0.2)
     time.sleep(0.5)
-    handled_for = time.monotonic() - started
     cpu_app = {k: v - cpu_app[k] for k, v in app.cpu().items()}
     fake_used = fake.cpu_seconds - cpu_fake
     cpu = {**cpu_app, "fake": fake_used, "generator": time.process_time() - cpu_here - fake_used}
     got = replies(fake)
     acked = [e for e, (s, _) in load.acks.items() if s == 200]
     ack_times = [t for s, t in load.acks.values() if s == 200]
-    lags = [min(min(t) for t in got[e].values()) - load.sent_at[e] for e in acked if e in got]
+    first_reply = {e: min(min(t) for t in got[e].values()) for e in acked if e in got}
+    lags = [first_reply[e] - load.sent_at[e] for e in first_reply]
+    first_due, last_due = min(load.sent_at.values()), max(load.sent_at.values())
+    steady_from = first_due + min(2.0, seconds / 5)
     return {
         "rate": rate,
-        "sent/s": len(load.sent_at) / max(sent_for, seconds),
-        "handled/s": sum(1 for e in acked if e in got) / handled_for,
+        "sent/s": len(load.sent_at) / (last_due - first_due + 1 / rate),
+        "done/s": sum(1 for t in first_reply.values() if steady_from <= t <= last_due)
+        / max(1e-9, last_due - steady_from),
+        "all/s": len(first_reply) / max(1e-9, max(first_reply.values(), default=0) - first_due),
+        "backlog": sum(1 for e in acked if first_reply.get(e, float("inf")) > last_due),
         "acked": len(acked),
         "not acked": len(load.sent_at) - len(acked),
         "statuses": dict(collections.Counter(s for s, _ in load.acks.values() if s != 200)),
@@ -467,17 +481,27 @@ def lost(row: dict[str, Any]) -> str:
     return str(row["lost"] + row["not acked"])
 
 
+def backlog(row: dict[str, Any], rate: int) -> str:
+    """Events waiting when the load stopped; "keeps up" when under one second of the rate."""
+    return f"{row['backlog']}{'' if row['backlog'] >= rate else ' ok'}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rates", default="250,500")
-    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument(
+        "--seconds", default="30,10", help="how long each rate lasts (the last for the rest)"
+    )
     parser.add_argument("--db", default="sqlite,postgresql")
     parser.add_argument("--workers", default="1,2")
     args = parser.parse_args()
     rates = [int(r) for r in args.rates.split(",")]
+    durations = [float(s) for s in args.seconds.split(",")]
+    durations += [durations[-1]] * (len(rates) - len(durations))
     fake = FakeSlack().start()
     header = (
-        f"{'db':<10} {'wk':>2} {'rate':>5} {'sent/s':>7} {'done/s':>7} {'ack p50':>8} "
+        f"{'db':<10} {'wk':>2} {'rate':>5} {'secs':>4} {'sent/s':>7} {'done/s':>7} {'all/s':>6} "
+        f"{'backlog':>8} {'ack p50':>8} "
         f"{'p99':>7} {'max':>7} {'lag p50':>8} {'p99':>7} {'lost':>5} {'dup':>4} "
         f"{'drained':>7} {'RSS MB':>7} {'load':>5}"
     )
@@ -490,11 +514,13 @@ def main() -> int:
                     again = 0
                     try:
                         for n, rate in enumerate(rates):
-                            row = measure(app, fake, rate, args.seconds, f"{db[0]}{workers}{n}")
+                            row = measure(app, fake, rate, durations[n], f"{db[0]}{workers}{n}")
                             row["again"], again = handled_again(app) - again, handled_again(app)
                             print(
-                                f"{db:<10} {workers:>2} {rate:>5} {row['sent/s']:>7.0f} "
-                                f"{row['handled/s']:>7.0f} {row['ack p50 ms']:>6.1f}ms "
+                                f"{db:<10} {workers:>2} {rate:>5} {durations[n]:>4.0f} "
+                                f"{row['sent/s']:>7.0f} {row['done/s']:>7.0f} "
+                                f"{row['all/s']:>6.0f} {backlog(row, rate):>8} "
+                                f"{row['ack p50 ms']:>6.1f}ms "
                                 f"{row['ack p99 ms']:>5.0f}ms {row['ack max ms']:>5.0f}ms "
                                 f"{row['lag p50 ms']:>6.0f}ms {row['lag p99 ms']:>5.0f}ms "
                                 f"{lost(row):>5} {row['duplicated']:>4} "
