@@ -41,7 +41,7 @@ kb-check: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/python -m bot serve --host $${HOST:-0.0.0.0} --port $${PORT:-3000} $${WORKERS:+--workers $$WORKERS}
 
-## loadtest: signed events into the app over loopback (bounded: about 4 minutes for the whole matrix)
+## loadtest: signed events into the app over loopback (bounded: about 7 minutes for the whole matrix)
 loadtest: $(STAMP)
 	$(BIN)/python -m tests.slack.loadtest $${LOADTEST_ARGS}
 
