@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.core import sla_bridge, validation
@@ -16,6 +15,7 @@ from bot.core.questions import invalid_text
 from bot.core.views import InvalidInput, TicketView
 from bot.db.models import ClosedDay, CommunityThread, Question, Ticket, TicketMessage
 from bot.db.results import rowcount
+from bot.db.upsert import insert_ignore
 
 URGENCIES = ("normal", "urgent", "major")
 
@@ -271,7 +271,7 @@ class TicketsMixin(DeskBase):
                 "declared_by": p["by"],
                 "created_at": from_iso(p["at"]),
             }
-            if s.execute(_insert_ignore(s, ClosedDay, row, "day")).first() is not None:
+            if insert_ignore(s, ClosedDay, **row):
                 added.append(day)
         if added and before is not None:
             s.flush()
@@ -296,13 +296,3 @@ def make_private(s: Session, question: Question) -> CommunityThread | None:
         return None
     thread.status = "withdrawn"
     return thread
-
-
-def _insert_ignore(s: Session, model: Any, row: dict[str, Any], key: str) -> Any:
-    """INSERT ... ON CONFLICT (key) DO NOTHING, for SQLite and PostgreSQL alike."""
-    stmt: postgresql.Insert | sqlite.Insert
-    if s.get_bind().dialect.name == "postgresql":
-        stmt = postgresql.insert(model).values(**row).on_conflict_do_nothing(index_elements=[key])
-    else:
-        stmt = sqlite.insert(model).values(**row).on_conflict_do_nothing(index_elements=[key])
-    return stmt.returning(getattr(model, key))  # a row back means it was inserted

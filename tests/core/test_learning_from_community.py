@@ -127,6 +127,23 @@ def test_a_ticket_draft_needs_the_lead_then_the_askers_consent(ldesk, sessions) 
     assert "1234" not in waiting.question + waiting.answer
 
 
+def test_the_lead_rewords_a_draft_before_the_asker_consents(ldesk) -> None:
+    ticket = ldesk.open_ticket(asker=ASKER, text="Mon IBAN a changé, comment faire ?")
+    ldesk.lead_reply(ticket.id, LEAD, "Allez dans Mon compte › Banque.")
+    first = ldesk.draft_from_ticket(ticket.id, LEAD, "Changer de RIB ?", "Mon compte.")
+    again = ldesk.draft_from_ticket(
+        ticket.id, LEAD, "Comment changer de RIB ?", "Dans Mon compte › Banque."
+    )
+    assert again.id == first.id  # one draft per ticket, reworded
+    assert (again.question, again.answer) == (
+        "Comment changer de RIB ?",
+        "Dans Mon compte › Banque.",
+    )
+    ldesk.consent(first.id, ASKER, True)
+    [waiting] = ldesk.waiting_proposals()
+    assert waiting.question == "Comment changer de RIB ?"
+
+
 def test_a_refused_consent_keeps_nothing(ldesk, sessions) -> None:
     ticket = ldesk.open_ticket(asker=ASKER, text="question privée")
     ldesk.lead_reply(ticket.id, LEAD, "réponse")
