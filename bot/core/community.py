@@ -1,20 +1,59 @@
-"""Community threads: the post's place, members' answers, and the asker marking it solved."""
+"""Community threads: the hand-off of a question (posted once), the post's place, members'
+answers, and the asker marking it solved."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.core.base import DeskBase, from_iso, iso
-from bot.core.questions import _public_question
-from bot.core.views import CommunityNotice, CommunitySolved
-from bot.db.models import CommunityThread, Question
+from bot.core.repeats import find_repeat
+from bot.core.views import (
+    CommunityNotice,
+    CommunityPost,
+    CommunitySolved,
+    NotFound,
+    PrivateQuestion,
+)
+from bot.db.models import CommunityThread, Question, Ticket
 from bot.db.results import rowcount
 
 
 class CommunityMixin(DeskBase):
+    def to_community(self, question_id: int) -> CommunityPost:
+        """Mark the question "community" and return what to post. Private -> PrivateQuestion.
+
+        A question is posted once: the thread row (unique per question) is claimed here, so a
+        second click, or another instance, gets `already=True` with the existing post's place.
+        The same asker's question already published within REPEAT_WINDOW_DAYS (same words, give
+        or take a typo): `repeat=True` with that post's place, nothing new is posted.
+        """
+
+        def mark(s: Session) -> CommunityPost:
+            question = _public_question(s, question_id)
+            thread = s.scalar(
+                select(CommunityThread).where(CommunityThread.question_id == question.id)
+            )
+            if thread is not None:
+                return _post(question, already=True, place=thread)
+            earlier = find_repeat(s, question, self.now(), self.settings.repeat_window_days)
+            if earlier is not None:
+                return _post(question, already=True, place=earlier, repeat=True)
+            if question.status not in ("solved", "community"):
+                question.status = "community"
+            question.public = True  # the asker chose to publish it
+            s.add(CommunityThread(question_id=question.id, created_at=self.now()))
+            s.flush()
+            return _post(question)
+
+        try:
+            return self._read(mark, claim=True)
+        except IntegrityError:  # a concurrent claim won: report its post
+            return self._read(mark, claim=True)
+
     def record_community_post(self, question_id: int, channel: str | None, ts: str | None) -> None:
         """The adapter posted the question publicly at (channel, ts). Spooled if the DB is down."""
         payload = {"question_id": question_id, "channel": channel, "ts": ts, "at": iso(self.now())}
@@ -129,3 +168,33 @@ class CommunityMixin(DeskBase):
         return CommunitySolved(
             question.id, question.asker, question.text, thread.channel, thread.ts, newly
         )
+
+
+def _post(
+    question: Question,
+    *,
+    already: bool = False,
+    place: CommunityThread | None = None,
+    repeat: bool = False,
+) -> CommunityPost:
+    return CommunityPost(
+        question.id,
+        question.asker,
+        question.text,
+        question.kb,
+        already=already,
+        channel=place.channel if place else None,
+        ts=place.ts if place else None,
+        repeat=repeat,
+    )
+
+
+def _public_question(s: Session, question_id: int) -> Question:
+    """The question, refusing it if it is private (status private or a ticket points at it)."""
+    question = s.get(Question, question_id)
+    if question is None:
+        raise NotFound(f"question {question_id}")
+    has_ticket = s.scalar(select(Ticket.id).where(Ticket.question_id == question_id).limit(1))
+    if question.status == "private" or has_ticket is not None:
+        raise PrivateQuestion(f"question {question_id} is private")
+    return question

@@ -1,4 +1,4 @@
-"""Questions: validation, matching, recording; feedback; duplicate events; community hand-off."""
+"""Questions: validation, matching, recording; feedback; duplicate events."""
 
 from __future__ import annotations
 
@@ -13,17 +13,14 @@ from sqlalchemy.orm import Session
 from bot.core import validation
 from bot.core.base import DeskBase, from_iso, iso
 from bot.core.handling import in_handling
-from bot.core.repeats import find_repeat
 from bot.core.store import is_db_down, short_reason
 from bot.core.views import (
-    CommunityPost,
     NotFound,
-    PrivateQuestion,
     Reply,
     Suggestion,
     TryLater,
 )
-from bot.db.models import CommunityThread, Feedback, ProcessedEvent, Question, Ticket
+from bot.db.models import Feedback, ProcessedEvent, Question, Ticket
 from bot.messages import t
 
 log = logging.getLogger(__name__)
@@ -235,37 +232,6 @@ class QuestionsMixin(DeskBase):
 
         return self._read(read)
 
-    def to_community(self, question_id: int) -> CommunityPost:
-        """Mark the question "community" and return what to post. Private -> PrivateQuestion.
-
-        A question is posted once: the thread row (unique per question) is claimed here, so a
-        second click, or another instance, gets `already=True` with the existing post's place.
-        The same asker's question already published within REPEAT_WINDOW_DAYS (same words, give
-        or take a typo): `repeat=True` with that post's place, nothing new is posted.
-        """
-
-        def mark(s: Session) -> CommunityPost:
-            question = _public_question(s, question_id)
-            thread = s.scalar(
-                select(CommunityThread).where(CommunityThread.question_id == question.id)
-            )
-            if thread is not None:
-                return _post(question, already=True, place=thread)
-            earlier = find_repeat(s, question, self.now(), self.settings.repeat_window_days)
-            if earlier is not None:
-                return _post(question, already=True, place=earlier, repeat=True)
-            if question.status not in ("solved", "community"):
-                question.status = "community"
-            question.public = True  # the asker chose to publish it
-            s.add(CommunityThread(question_id=question.id, created_at=self.now()))
-            s.flush()
-            return _post(question)
-
-        try:
-            return self._read(mark, claim=True)
-        except IntegrityError:  # a concurrent claim won: report its post
-            return self._read(mark, claim=True)
-
     def feedback(self, question_id: int | None, user: str, helpful: bool) -> bool:
         """Was the answer useful? One vote per person and answer: a second vote replaces the
         first (False then). Spooled (never raises, True) when the DB is down."""
@@ -313,33 +279,3 @@ class QuestionsMixin(DeskBase):
                 log.warning("database down: event %s not deduplicated", event_id)
                 return True
             raise
-
-
-def _post(
-    question: Question,
-    *,
-    already: bool = False,
-    place: CommunityThread | None = None,
-    repeat: bool = False,
-) -> CommunityPost:
-    return CommunityPost(
-        question.id,
-        question.asker,
-        question.text,
-        question.kb,
-        already=already,
-        channel=place.channel if place else None,
-        ts=place.ts if place else None,
-        repeat=repeat,
-    )
-
-
-def _public_question(s: Session, question_id: int) -> Question:
-    """The question, refusing it if it is private (status private or a ticket points at it)."""
-    question = s.get(Question, question_id)
-    if question is None:
-        raise NotFound(f"question {question_id}")
-    has_ticket = s.scalar(select(Ticket.id).where(Ticket.question_id == question_id).limit(1))
-    if question.status == "private" or has_ticket is not None:
-        raise PrivateQuestion(f"question {question_id} is private")
-    return question
