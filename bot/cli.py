@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.cli_parser import build_parser
 from bot.config import Settings
 from bot.errors import SettingsError
 from bot.messages import set_language, t
@@ -238,89 +239,17 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return serve_http(settings, port=args.port, host=args.host, workers=workers)
 
 
-def _positive(raw: str) -> int:
-    """A whole number of at least 1 (argparse type)."""
-    try:
-        value = int(raw)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(t("cli.positive", value=raw))
-    return value
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bot", description=t("cli.description"))
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
-
-    ask = sub.add_parser("ask", help="répondre à une question (ou '-' : une par ligne sur stdin)")
-    ask.add_argument("question", help="la question, ou - pour lire stdin")
-    ask.add_argument("--json", action="store_true", help="une ligne JSON par question")
-    ask.add_argument("--kb", default="all", help="base de connaissances (défaut : toutes)")
-    ask.set_defaults(func=cmd_ask)
-
-    ev = sub.add_parser("eval", help="mesurer le matching sur un fichier JSONL étiqueté")
-    ev.add_argument("file", nargs="+", help="fichier(s) au format de shared/eval/dev.jsonl")
-    ev.add_argument(
-        "--curve",
-        action="store_true",
-        help="afficher %% correctes et %% fausses réponses à chaque seuil de la barrière",
-    )
-    ev.add_argument(
-        "--fit",
-        metavar="GATE.json",
-        help="ajuster la barrière sur ces fichiers et l'écrire (bot/matching/gate.json)",
-    )
-    ev.add_argument("--kb", default="all", help="base de connaissances (défaut : toutes)")
-    ev.set_defaults(func=cmd_eval)
-
-    kb = sub.add_parser("kb", help="outils des connaissances")
-    kb_sub = kb.add_subparsers(dest="kb_command", required=True, metavar="ACTION")
-    check = kb_sub.add_parser("check", help="valider les fichiers de connaissances")
-    check.add_argument("--dir", help="dossier (défaut : KNOWLEDGE_DIR)")
-    check.set_defaults(func=cmd_kb_check)
-
-    from bot.learning_cli import add_parsers as add_learning
-
-    add_learning(sub, kb_sub)
-
-    chat = sub.add_parser("chat", help="chat local en console (une question par ligne)")
-    chat.set_defaults(func=cmd_chat)
-
-    bench = sub.add_parser("bench", help="mesurer latence, construction et mémoire du matching")
-    bench.add_argument("--sizes", default="1000,10000,100000", help="tailles synthétiques")
-    bench.add_argument("--queries", type=int, default=2000, help="questions par mesure")
-    bench.set_defaults(func=cmd_bench)
-
-    report = sub.add_parser("report", help="activité : réponses, questions à couvrir, tickets")
-    report.add_argument("--days", type=_positive, default=30, help="période en jours (défaut : 30)")
-    report.add_argument("--limit", type=int, default=15, help="lignes par liste (défaut : 15)")
-    report.set_defaults(func=cmd_report)
-
-    try:
-        from bot.sla.cli import add_parser as add_sla
-    except ImportError:  # pragma: no cover - the SLA module ships with the bot
-        pass
-    else:
-        add_sla(sub)
-
-    run = sub.add_parser("run", help="Slack en Socket Mode si jetons, sinon chat console")
-    run.set_defaults(func=cmd_run)
-
-    discord = sub.add_parser("discord", help="bot Discord (DISCORD_BOT_TOKEN), jusqu'à SIGTERM")
-    discord.set_defaults(func=cmd_discord)
-
-    serve = sub.add_parser("serve", help="Slack en mode HTTP (POST /slack/events, GET /healthz)")
-    serve.add_argument("--port", type=int, default=3000)
-    serve.add_argument("--host", default="0.0.0.0")
-    serve.add_argument(
-        "--workers",
-        type=int,
-        default=None,
-        help="processus gunicorn (défaut : un par cœur ; 0 : serveur intégré, un seul processus)",
-    )
-    serve.set_defaults(func=cmd_serve)
-    return parser
+HANDLERS = {
+    "ask": cmd_ask,
+    "eval": cmd_eval,
+    "kb check": cmd_kb_check,
+    "chat": cmd_chat,
+    "bench": cmd_bench,
+    "report": cmd_report,
+    "run": cmd_run,
+    "discord": cmd_discord,
+    "serve": cmd_serve,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -332,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(settings.language)
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    args = build_parser().parse_args(argv)
+    args = build_parser(HANDLERS).parse_args(argv)
     if args.command == "sla":
         from bot.sla.cli import run as run_sla
 

@@ -84,15 +84,15 @@ def add_parsers(
     sub: argparse._SubParsersAction[argparse.ArgumentParser],
     kb_sub: argparse._SubParsersAction[argparse.ArgumentParser],
 ) -> None:
-    stats = sub.add_parser("stats", help="chiffres de la semaine (comme le point hebdomadaire)")
-    stats.add_argument("--days", type=int, default=7, help="période en jours (défaut : 7)")
-    stats.add_argument("--limit", type=int, default=5, help="questions manquées listées")
+    stats = sub.add_parser("stats", help=t("cli.help.stats"))
+    stats.add_argument("--days", type=int, default=7, help=t("cli.help.stats.days"))
+    stats.add_argument("--limit", type=int, default=5, help=t("cli.help.stats.limit"))
     stats.set_defaults(func=cmd_stats)
-    bench = sub.add_parser("bench-learning", help="coût de la fraîcheur des entrées publiées")
-    bench.add_argument("--db", help="URL de base (défaut : un fichier SQLite temporaire)")
+    bench = sub.add_parser("bench-learning", help=t("cli.help.bench_learning"))
+    bench.add_argument("--db", help=t("cli.help.bench_learning.db"))
     bench.add_argument("--queries", type=int, default=2000)
     bench.add_argument("--published", type=int, default=50)
     bench.set_defaults(func=cmd_bench_learning)
-    export = kb_sub.add_parser("export", help="écrire les entrées publiées en fichiers")
-    export.add_argument("--dir", help="dossier (défaut : KNOWLEDGE_DIR)")
+    export = kb_sub.add_parser("export", help=t("cli.help.kb.export"))
+    export.add_argument("--dir", help=t("cli.help.dir"))
     export.set_defaults(func=cmd_kb_export)

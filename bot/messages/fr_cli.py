@@ -97,4 +97,41 @@ MESSAGES: dict[str, str] = {
         "DIGEST_DAY doit être un jour (mon..sun ou lundi..dimanche), reçu « {value} »"
     ),
     "settings.digest_hour": "DIGEST_HOUR doit être une heure de 0 à 23 (reçu {value})",
+    # python -m bot --help: commands and their arguments (bot/cli_parser.py)
+    "cli.help.metavar": "COMMANDE",
+    "cli.help.action": "ACTION",
+    "cli.help.kb_option": "base de connaissances (défaut : toutes)",
+    "cli.help.dir": "dossier (défaut : KNOWLEDGE_DIR)",
+    "cli.help.ask": "répondre à une question (ou '-' : une par ligne sur stdin)",
+    "cli.help.ask.question": "la question, ou - pour lire stdin",
+    "cli.help.ask.json": "une ligne JSON par question",
+    "cli.help.eval": "mesurer le matching sur un fichier JSONL étiqueté",
+    "cli.help.eval.file": "fichier(s) au format de shared/eval/dev.jsonl",
+    "cli.help.eval.curve": (
+        "afficher %% correctes et %% fausses réponses à chaque seuil de la barrière"
+    ),
+    "cli.help.eval.fit": (
+        "ajuster la barrière sur ces fichiers et l'écrire (bot/matching/gate.json)"
+    ),
+    "cli.help.kb": "outils des connaissances",
+    "cli.help.kb.check": "valider les fichiers de connaissances",
+    "cli.help.kb.export": "écrire les entrées publiées en fichiers",
+    "cli.help.chat": "chat local en console (une question par ligne)",
+    "cli.help.bench": "mesurer latence, construction et mémoire du matching",
+    "cli.help.bench.sizes": "tailles synthétiques",
+    "cli.help.bench.queries": "questions par mesure",
+    "cli.help.report": "activité : réponses, questions à couvrir, tickets",
+    "cli.help.report.days": "période en jours (défaut : 30)",
+    "cli.help.report.limit": "lignes par liste (défaut : 15)",
+    "cli.help.run": "Slack en Socket Mode si jetons, sinon chat console",
+    "cli.help.discord": "bot Discord (DISCORD_BOT_TOKEN), jusqu'à SIGTERM",
+    "cli.help.serve": "Slack en mode HTTP (POST /slack/events, GET /healthz)",
+    "cli.help.serve.workers": (
+        "processus gunicorn (défaut : un par cœur ; 0 : serveur intégré, un seul processus)"
+    ),
+    "cli.help.stats": "chiffres de la semaine (comme le point hebdomadaire)",
+    "cli.help.stats.days": "période en jours (défaut : 7)",
+    "cli.help.stats.limit": "questions manquées listées",
+    "cli.help.bench_learning": "coût de la fraîcheur des entrées publiées",
+    "cli.help.bench_learning.db": "URL de base (défaut : un fichier SQLite temporaire)",
 }
