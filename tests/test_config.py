@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Settings, SettingsError, read_dotenv
+from bot.config import Settings, SettingsError
+from bot.env_values import read_dotenv
 
 
 def test_defaults_work_without_any_setting() -> None:
