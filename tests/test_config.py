@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,43 @@ def test_real_environment_wins_over_dotenv(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("ESCALATION_TO", raising=False)
     settings = Settings.from_env(dotenv=env)
     assert (settings.support_lead, settings.escalation_to) == ("UENV", "CFILE")
+
+
+def _read_by_settings() -> set[str]:
+    """The variables Settings.from_env reads: string constants named like a variable in it."""
+    import ast
+    import inspect
+    import textwrap
+
+    source = textwrap.dedent(inspect.getsource(Settings.from_env))
+    return {
+        node.value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and re.fullmatch(r"[A-Z][A-Z0-9]*(_[A-Z0-9]+)+", node.value)
+    }
+
+
+def test_every_setting_is_documented_in_env_example_and_nothing_else() -> None:
+    example = Path(__file__).resolve().parents[1] / ".env.example"
+    documented = set(re.findall(r"^([A-Z][A-Z0-9_]*)=", example.read_text(), re.MULTILINE))
+    read = _read_by_settings()
+    assert "SLACK_BOT_TOKEN" in read and "INBOX_WORKERS" in read  # the walk finds them
+    assert read - documented == set(), "read by Settings, missing from .env.example"
+    assert documented - read == set(), "in .env.example, read by nothing"
+
+
+def test_env_example_as_shipped_gives_the_defaults() -> None:
+    """Copied to .env unchanged, the example changes nothing (its paths are written relative to
+    the repository, where `make run` starts)."""
+    root = Path(__file__).resolve().parents[1]
+    shipped = Settings.from_env(read_dotenv(root / ".env.example"))
+    defaults = Settings.from_env({})
+    paths = {"database_url", "knowledge_dir", "spool_dir"}
+    assert {k: v for k, v in vars(shipped).items() if k not in paths} == {
+        k: v for k, v in vars(defaults).items() if k not in paths
+    }
+    assert shipped.database_url.replace("sqlite:///", f"sqlite:///{root}/") == defaults.database_url
+    assert (root / shipped.knowledge_dir).resolve() == Path(defaults.knowledge_dir).resolve()
+    assert (root / shipped.spool_dir).resolve() == Path(defaults.spool_dir).resolve()
