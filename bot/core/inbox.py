@@ -36,7 +36,7 @@ from bot.core.inbox_insert import insert_rows
 from bot.core.outbox import mark_sent
 from bot.core.recorder import Recorder
 from bot.core.spool import Spool, SpoolEntry
-from bot.core.store import short_reason
+from bot.core.store import REASON_CHARS, short_reason
 from bot.db.models import InboxItem, OutboxCall, SpooledMessage
 from bot.db.types import utcnow
 
@@ -198,7 +198,12 @@ class InboxStore:
         if not finished:
             return
         at = utcnow()
-        marks = [{"item": i, "me": self.instance, "at": at, "err": e} for i, e, _ in finished]
+        # the reason fits its column whatever made it (PostgreSQL refuses a longer one, and the
+        # whole batch with it: every item would be handled again, the failing one for ever)
+        marks = [
+            {"item": i, "me": self.instance, "at": at, "err": e[:REASON_CHARS] if e else e}
+            for i, e, _ in finished
+        ]
         with self.engine.begin() as conn:
             if conn.dialect.name == "postgresql":
                 conn.exec_driver_sql("SET LOCAL synchronous_commit = off")

@@ -42,10 +42,14 @@ def is_db_down(exc: BaseException) -> bool:
     return False
 
 
+REASON_CHARS = 200  # what an inbox row keeps of why its item failed (its `error` column)
+
+
 def short_reason(exc: BaseException) -> str:
     """The driver's own message, without the SQL statement and its parameters (which may hold
-    private text): safe to log or to put in StoreUnavailable."""
+    private text), at most REASON_CHARS long: safe to log, to put in StoreUnavailable or in an
+    inbox row."""
     if isinstance(exc, StatementError) and exc.orig is not None:
         exc = exc.orig
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return f"{type(exc).__name__}: {first[:200]}"
+    return f"{type(exc).__name__}: {first}"[:REASON_CHARS]
