@@ -35,6 +35,9 @@ LINK = re.compile(r"\]\(#(?P<anchor>[^)\s]+)\)")
 KINDS = {"faq", "chapter", "gap"}
 MAX_FILE_BYTES = 2_000_000
 MAX_ID = 128  # base/anchor, as stored with each question (questions.unit_id)
+# a base's name (its folder) is stored with each question (questions.kb, 64 characters), and a
+# published entry's id is `base/<slug of up to 60>-<proposal id>`: 48 leaves room for both
+MAX_BASE_NAME = 48
 
 
 def _front_matter(lines: list[str], rel: str, problems: list[Problem]) -> tuple[dict, int]:
@@ -205,6 +208,15 @@ def load_all(root: Path) -> tuple[dict[str, KnowledgeBase], list[Problem]]:
     bases: dict[str, KnowledgeBase] = {}
     problems: list[Problem] = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if len(folder.name) > MAX_BASE_NAME:  # not loaded: its questions could not be recorded
+            problems.append(
+                Problem(
+                    str(folder.relative_to(root)),
+                    0,
+                    t("kb.long_base", name=folder.name, limit=MAX_BASE_NAME),
+                )
+            )
+            continue
         kb, kb_problems = load_base(folder, root)
         problems.extend(kb_problems)
         if kb.units:

@@ -13,6 +13,10 @@ MESSAGES: dict[str, str] = {
     "kb.no_sections": "aucune section « ## Titre {{#id}} »",
     "kb.no_id": "section « {title} » sans identifiant {{#id}}",
     "kb.long_id": "identifiant {id} trop long ({limit} caractères au plus)",
+    "kb.long_base": (
+        "nom de base « {name} » trop long ({limit} caractères au plus) : base non chargée, "
+        "renommez le dossier"
+    ),
     "kb.bad_id": "identifiant « {anchor} » : minuscules, chiffres, -",
     "kb.variant_format": "sous « Variantes : », une variante par ligne « - ... »",
     "kb.empty_answer": "« {title} » : réponse vide",

@@ -98,6 +98,17 @@ def test_an_id_longer_than_the_database_column_is_refused(tmp_path: Path) -> Non
     assert any("trop long (128 caractères au plus)" in p.message for p in problems)
 
 
+def test_a_base_name_longer_than_the_database_allows_is_refused(tmp_path: Path) -> None:
+    long_name = "centre-d-aide-" + "x" * 40  # 54 characters: a published entry would not fit
+    write(tmp_path, "a.md", GOOD, base=long_name)
+    write(tmp_path, "a.md", GOOD, base="kb")
+    bases, problems = load_all(tmp_path)
+    assert sorted(bases) == ["kb"]
+    [problem] = problems
+    assert problem.path == long_name and "trop long (48 caractères au plus)" in problem.message
+    assert problem.severity == "error"
+
+
 def test_a_file_saved_with_a_bom_and_crlf_loads(tmp_path: Path) -> None:
     write(tmp_path, "a.md", ("\ufeff" + GOOD).replace("\n", "\r\n").encode("utf-8"))
     bases, problems = load_all(tmp_path)
