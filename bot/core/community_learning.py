@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.core import validation
 from bot.core.base import from_iso, iso
 from bot.core.community import CommunityMixin
 from bot.core.proposals import ProposalsMixin
@@ -38,7 +39,7 @@ class CommunityLearningMixin(ProposalsMixin, CommunityMixin, QuestionsMixin):
             "thread_ts": thread_ts,
             "ts": ts,
             "responder": responder,
-            "text": (text or "")[:MAX_ANSWER],
+            "text": validation.clean(text)[:MAX_ANSWER],
             "at": iso(self.now()),
         }
         self._write("community_answer", payload, raise_when_down=False)

@@ -98,13 +98,14 @@ class TicketsMixin(DeskBase):
 
     def lead_reply(self, ticket_id: int, lead: str, text: str) -> TicketView:
         """The lead answered: recorded; the first answer stops the SLA clock; status answered."""
-        if not (text or "").strip():
+        text = validation.clean(text)
+        if not text:
             raise InvalidInput("input.empty_reply", invalid_text("input.empty_reply", text))
         payload = {
             "ticket_id": ticket_id,
             "role": "lead",
             "author": lead,
-            "text": text.strip(),
+            "text": text,
             "at": iso(self.now()),
         }
         return self._write("ticket_message", payload)
@@ -252,7 +253,7 @@ class TicketsMixin(DeskBase):
         were new; unanswered tickets keep the open time they had left."""
         payload = {
             "days": sorted({d.isoformat() for d in days}),
-            "reason": reason,
+            "reason": validation.clean(reason),
             "by": by,
             "at": iso(self.now()),
         }

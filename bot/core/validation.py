@@ -35,5 +35,15 @@ def problem(text: str | None) -> str | None:
     return None
 
 
+def clean(text: str | None) -> str:
+    """`text` stripped, without control characters other than line breaks and tabs: for what
+    the lead or a member writes, which is stored without the question's checks (PostgreSQL
+    refuses a NUL character in text, SQLite keeps it)."""
+    stripped = (text or "").strip()
+    if not any(_is_control(c) for c in stripped):
+        return stripped
+    return "".join(c for c in stripped if not _is_control(c)).strip()
+
+
 def _is_control(char: str) -> bool:
     return char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc"

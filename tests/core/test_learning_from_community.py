@@ -69,6 +69,16 @@ def test_accepted_answer_becomes_a_draft_then_published_it_answers(
         ldesk.ignore(draft.id, LEAD)
 
 
+def test_a_member_answer_with_a_nul_character_is_kept_without_it(ldesk) -> None:
+    _community(ldesk)
+    ldesk.record_community_answer(
+        channel="CCOMM", thread_ts="100.1", ts="100.2", responder=MEMBER, text=ANSWER + "\x00"
+    )
+    assert ldesk.accept_answer(channel="CCOMM", ts="100.2", by=ASKER)
+    [draft] = ldesk.waiting_proposals()
+    assert draft.answer == ANSWER
+
+
 def test_only_the_asker_accepts_and_a_pointer_to_an_entry_proposes_a_phrasing(
     ldesk, sessions
 ) -> None:

@@ -90,6 +90,21 @@ def test_lead_reply_stops_the_clock_once(desk, sessions, clock) -> None:
         desk.lead_reply(999, "LEAD", "?")
 
 
+def test_control_characters_in_what_the_lead_types_are_dropped(desk, sessions) -> None:
+    """PostgreSQL refuses a NUL in text (SQLite keeps it): the reply and the leave reason are
+    stored without control characters, line breaks kept, instead of failing on one database."""
+    ticket = desk.open_ticket(asker="U1", text=SECRET)
+    view = desk.lead_reply(ticket.id, "LEAD", "Je regarde\x00 ça.\nÀ demain\x07 !")
+    assert view.last_message == "Je regarde ça.\nÀ demain !"
+    with pytest.raises(InvalidInput):  # nothing left once they are gone
+        desk.lead_reply(ticket.id, "LEAD", "\x00\x01 ")
+    wednesday = date(2026, 3, 11)
+    assert desk.declare_closed_days([wednesday], "congés\x00", "LEAD") == [wednesday]
+    with sessions() as s:
+        assert [m.text for m in s.scalars(select(TicketMessage))] == ["Je regarde ça.\nÀ demain !"]
+        assert s.scalar(select(ClosedDay.reason)) == "congés"
+
+
 def test_waiting_for_the_customer_pauses_the_clock(desk, clock) -> None:
     ticket = desk.open_ticket(asker="U1", text=SECRET, urgency="major")  # 24/7: exact arithmetic
     clock.now = T0 + timedelta(hours=1)
