@@ -209,14 +209,14 @@ class ProposalsMixin(DeskBase):
         return self._write("publish", payload)
 
     def _apply_publish(self, s: Session, p: dict[str, Any]) -> ProposalView:
-        row = self._waiting(s, p["id"])
+        row = self._decide(s, p["id"], "waiting", "published")
         if p.get("question"):
             row.question = p["question"]
         if p.get("answer") and row.kind == "entry":
             row.answer = p["answer"]
         if row.kind == "entry":
             row.unit_id = f"{row.kb}/{entry_anchor(row.question, row.id)}"
-        row.status, row.decided_by, row.decided_at = "published", p["by"], from_iso(p["at"])
+        row.decided_by, row.decided_at = p["by"], from_iso(p["at"])
         bump_version(s)
         s.flush()
         return self._proposal_view(s, row)
@@ -226,15 +226,24 @@ class ProposalsMixin(DeskBase):
         return self._write("ignore", {"id": proposal_id, "by": by, "at": iso(self.now())})
 
     def _apply_ignore(self, s: Session, p: dict[str, Any]) -> ProposalView:
-        row = self._waiting(s, p["id"])
-        row.status, row.decided_by, row.decided_at = "ignored", p["by"], from_iso(p["at"])
+        row = self._decide(s, p["id"], "waiting", "ignored")
+        row.decided_by, row.decided_at = p["by"], from_iso(p["at"])
         s.flush()
         return self._proposal_view(s, row)
 
-    def _waiting(self, s: Session, proposal_id: int) -> Proposal:
-        row = s.get(Proposal, proposal_id, with_for_update=True)
+    def _decide(self, s: Session, proposal_id: int, before: str, after: str) -> Proposal:
+        """Move the proposal from status `before` to `after`, once: one conditional UPDATE, so
+        that of two decisions at the same time (two clicks, two instances) exactly one wins, on
+        SQLite too (where SELECT ... FOR UPDATE locks nothing). NotFound for the other one."""
+        moved = s.execute(
+            update(Proposal)
+            .where(Proposal.id == proposal_id, Proposal.status == before)
+            .values(status=after)
+            .execution_options(synchronize_session=False)
+        )
+        row = s.get(Proposal, proposal_id, populate_existing=True)
         if row is None:
             raise NotFound(f"proposal {proposal_id}")
-        if row.status != "waiting":
+        if rowcount(moved) != 1:
             raise NotFound(f"proposal {proposal_id} is {row.status}")
         return row

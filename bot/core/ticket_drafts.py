@@ -68,15 +68,14 @@ class TicketDraftsMixin(ProposalsMixin):
         )
 
     def _apply_consent(self, s: Session, p: dict[str, Any]) -> ProposalView:
-        row = s.get(Proposal, p["id"], with_for_update=True)
+        row = s.get(Proposal, p["id"])
         if row is None or row.status != "consent":
             raise NotFound(f"proposal {p['id']}")
         if row.asker != p["by"]:
             raise NotAllowed(p["by"])
-        if p["agree"]:
-            row.status = "waiting"
-        else:
-            row.status, row.question, row.answer = "refused", "", ""
+        row = self._decide(s, p["id"], "consent", "waiting" if p["agree"] else "refused")
+        if not p["agree"]:
+            row.question, row.answer = "", ""
             row.decided_at = from_iso(p["at"])
         s.flush()
         return self._proposal_view(s, row)

@@ -3,11 +3,15 @@ desk on the same database) answers the same question, in other words, from then 
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 from sqlalchemy import select
 
 from bot.core import Desk, NotFound, Spool
 from bot.core.learning_views import NotAllowed
+from bot.core.proposals import ProposalsMixin
 from bot.db.models_learning import Proposal
 from tests.core.conftest import GIBBERISH, KB, PASSWORD
 
@@ -77,6 +81,48 @@ def test_a_member_answer_with_a_nul_character_is_kept_without_it(ldesk) -> None:
     assert ldesk.accept_answer(channel="CCOMM", ts="100.2", by=ASKER)
     [draft] = ldesk.waiting_proposals()
     assert draft.answer == ANSWER
+
+
+def test_two_decisions_on_one_draft_at_once_exactly_one_wins(ldesk, monkeypatch) -> None:
+    """ "Publier" and "Ignorer" handled at the same moment (two workers, two instances): the
+    first decision holds its transaction a while; the second waits for it, then finds the draft
+    decided. On SQLite too, where SELECT ... FOR UPDATE locks nothing."""
+    _community(ldesk)
+    ldesk.record_community_answer(
+        channel="CCOMM", thread_ts="100.1", ts="100.2", responder=MEMBER, text=ANSWER
+    )
+    assert ldesk.accept_answer(channel="CCOMM", ts="100.2", by=ASKER)
+    [draft] = ldesk.waiting_proposals()
+    decided = threading.Event()
+    original = ProposalsMixin._decide
+
+    def slow_decide(self, s, proposal_id, before, after):  # type: ignore[no-untyped-def]
+        row = original(self, s, proposal_id, before, after)
+        if threading.current_thread().name == "first":
+            decided.set()
+            time.sleep(0.3)  # still in its transaction
+        return row
+
+    monkeypatch.setattr(ProposalsMixin, "_decide", slow_decide)
+    outcome: dict[str, str] = {}
+
+    def run(name: str, decide) -> None:  # type: ignore[no-untyped-def]
+        try:
+            outcome[name] = decide().status
+        except NotFound:
+            outcome[name] = "not found"
+
+    first = threading.Thread(
+        target=run, name="first", args=("publish", lambda: ldesk.publish(draft.id, LEAD))
+    )
+    second = threading.Thread(target=run, args=("ignore", lambda: ldesk.ignore(draft.id, LEAD)))
+    first.start()
+    assert decided.wait(5)
+    second.start()
+    first.join(10)
+    second.join(10)
+    assert outcome == {"publish": "published", "ignore": "not found"}
+    assert ldesk.get_proposal(draft.id).status == "published"
 
 
 def test_only_the_asker_accepts_and_a_pointer_to_an_entry_proposes_a_phrasing(
