@@ -7,6 +7,7 @@ Publishing bumps the knowledge version in the same transaction (see live_knowled
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from sqlalchemy import select, update
@@ -34,6 +35,12 @@ def checked_text(value: str | None, *, limit: int | None = None) -> str:
     if key:
         raise InvalidInput(key, invalid_text(key, value))
     return (value or "").strip()
+
+
+def wording_origin(unit_id: str, wording: str) -> str:
+    """The origin of a phrasing proposal: the unit and the wording (case and spaces folded)."""
+    folded = " ".join(wording.lower().split())
+    return "w:" + hashlib.sha256(f"{unit_id}\n{folded}".encode()).hexdigest()[:40]
 
 
 class ProposalsMixin(DeskBase):
@@ -126,10 +133,14 @@ class ProposalsMixin(DeskBase):
         )
         if same is not None:
             return None  # another customer's identical wording already waits (or is approved)
+        # keyed by the wording, not by the question: the unique (kind, origin) key then makes
+        # two customers' identical wordings handled at the same moment one draft (a SELECT sees
+        # nothing the other transaction has not committed yet), and a wording the lead ignored
+        # is not proposed again
         return self._propose(
             s,
             kind="phrasing",
-            origin=f"q:{question.id}",
+            origin=wording_origin(unit.id, wording),
             kb=unit.kb,
             unit_id=unit.id,
             question=wording,

@@ -164,6 +164,54 @@ def test_suggestion_chosen_then_thumbs_up_proposes_the_wording(ldesk) -> None:
     assert again.kind == "answer" and again.unit.id == f"{KB}/mot-de-passe"
 
 
+def _thumbs_up_on_a_suggestion(desk: Desk, asker: str, text: str) -> None:
+    reply = desk.ask(asker=asker, text=text, kb=KB)
+    assert reply.kind == "suggestions"
+    desk.choose_suggestion(reply.question_id, f"{KB}/mot-de-passe", asker)
+    desk.feedback(reply.question_id, asker, True)
+
+
+def test_a_wording_the_lead_ignored_is_not_proposed_again(ldesk) -> None:
+    _thumbs_up_on_a_suggestion(ldesk, "U1", "souci de connexion avec mon mot de passe")
+    [proposal] = ldesk.waiting_proposals()
+    ldesk.ignore(proposal.id, LEAD)
+    _thumbs_up_on_a_suggestion(ldesk, "U2", "Souci de connexion  avec mon mot de passe")
+    assert ldesk.waiting_proposals() == []
+    _thumbs_up_on_a_suggestion(ldesk, "U3", "connexion impossible avec mon mot de passe")
+    [other] = ldesk.waiting_proposals()
+    assert other.question == "connexion impossible avec mon mot de passe"
+
+
+def test_the_same_wording_from_two_askers_at_once_is_one_draft(ldesk, monkeypatch) -> None:
+    """The second transaction cannot see the first's draft before it commits: the unique key on
+    the wording makes it one draft all the same."""
+    text = "souci de connexion avec mon mot de passe"
+    ids = {}
+    for asker in ("U1", "U2"):
+        reply = ldesk.ask(asker=asker, text=text, kb=KB)
+        ldesk.choose_suggestion(reply.question_id, f"{KB}/mot-de-passe", asker)
+        ids[asker] = reply.question_id
+    proposed = threading.Event()
+    original = ProposalsMixin._propose
+
+    def slow_propose(self, s, **values):  # type: ignore[no-untyped-def]
+        found = original(self, s, **values)
+        if threading.current_thread().name == "first":
+            proposed.set()
+            time.sleep(0.3)  # its draft is not committed yet
+        return found
+
+    monkeypatch.setattr(ProposalsMixin, "_propose", slow_propose)
+    first = threading.Thread(target=ldesk.feedback, name="first", args=(ids["U1"], "U1", True))
+    second = threading.Thread(target=ldesk.feedback, args=(ids["U2"], "U2", True))
+    first.start()
+    assert proposed.wait(5)
+    second.start()
+    first.join(10)
+    second.join(10)
+    assert [p.question for p in ldesk.waiting_proposals()] == [text]
+
+
 def test_a_ticket_draft_needs_the_lead_then_the_askers_consent(ldesk, sessions) -> None:
     ticket = ldesk.open_ticket(asker=ASKER, text="Mon RIB 1234 a changé, comment faire ?")
     with pytest.raises(NotFound):  # not answered yet
