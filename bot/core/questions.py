@@ -6,7 +6,7 @@ import logging
 from datetime import timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,7 @@ from bot.core.views import (
     TryLater,
 )
 from bot.db.models import Feedback, ProcessedEvent, Question, Ticket
+from bot.db.upsert import insert_ignore
 from bot.messages import t
 
 log = logging.getLogger(__name__)
@@ -245,25 +246,25 @@ class QuestionsMixin(DeskBase):
 
     def _apply_feedback(self, s: Session, p: dict[str, Any]) -> bool:
         question = s.get(Question, p["question_id"]) if p.get("question_id") else None
-        if question is not None:
-            earlier = s.scalar(
-                select(Feedback).where(
-                    Feedback.question_id == question.id, Feedback.user == p["user"]
-                )
-            )
-            if earlier is not None:
-                earlier.helpful = p["helpful"]
-                return False
-        s.add(
-            Feedback(
-                question_id=question.id if question else None,
-                unit_id=question.unit_id if question else None,
-                user=p["user"],
-                helpful=p["helpful"],
-                created_at=from_iso(p["at"]),
-            )
+        vote = {
+            "question_id": question.id if question else None,
+            "unit_id": question.unit_id if question else None,
+            "user": p["user"],
+            "helpful": p["helpful"],
+            "created_at": from_iso(p["at"]),
+        }
+        if question is None:
+            s.add(Feedback(**vote))
+            return True
+        # the unique (question, user) key decides, even for two clicks handled at once
+        if insert_ignore(s, Feedback, **vote):
+            return True
+        s.execute(
+            update(Feedback)
+            .where(Feedback.question_id == question.id, Feedback.user == p["user"])
+            .values(helpful=p["helpful"])
         )
-        return True
+        return False
 
     def first_time_event(self, event_id: str) -> bool:
         """True the first time `event_id` is seen (exact under concurrency: primary key).

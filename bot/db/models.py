@@ -132,6 +132,9 @@ class TicketMessage(Base):
 
 class Feedback(Base):
     __tablename__ = "feedback"
+    # one vote per person and answer (a second one replaces the first); votes on no question
+    # (NULL) are not limited
+    __table_args__ = (Index("uq_feedback_question_user", "question_id", "user", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id"))
