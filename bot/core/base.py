@@ -17,6 +17,7 @@ from bot.core.handling import current, in_handling
 from bot.core.spool import Spool, SpoolEntry
 from bot.core.store import is_db_down, short_reason
 from bot.core.views import NotFound, StoreUnavailable, TicketView, TryLater
+from bot.db.locks import lock_row
 from bot.db.models import SpooledMessage, Ticket
 from bot.db.types import utcnow
 from bot.knowledge.registry import Knowledge
@@ -169,6 +170,15 @@ class DeskBase:
 
     def _ticket(self, session: Session, ticket_id: int) -> Ticket:
         ticket = session.get(Ticket, ticket_id)
+        if ticket is None:
+            raise NotFound(f"ticket {ticket_id}")
+        return ticket
+
+    def _locked_ticket(self, session: Session, ticket_id: int) -> Ticket:
+        """The ticket, read after taking its lock: what this transaction changes is based on
+        its latest state (a lead closing it while the asker writes: one waits for the other)."""
+        lock_row(session, Ticket, ticket_id)
+        ticket = session.get(Ticket, ticket_id, populate_existing=True)
         if ticket is None:
             raise NotFound(f"ticket {ticket_id}")
         return ticket

@@ -170,6 +170,17 @@ class CommunityMixin(DeskBase):
         )
 
 
+def make_private(s: Session, question: Question) -> CommunityThread | None:
+    """The question becomes private; its community thread, if any, is withdrawn (returned: the
+    flows delete the post)."""
+    question.status, question.public = "private", False
+    thread = s.scalar(select(CommunityThread).where(CommunityThread.question_id == question.id))
+    if thread is None or thread.status == "withdrawn":
+        return None
+    thread.status = "withdrawn"
+    return thread
+
+
 def _post(
     question: Question,
     *,

@@ -12,8 +12,10 @@ from sqlalchemy.orm import Session
 
 from bot.core import sla_bridge
 from bot.core.base import from_iso, iso
-from bot.core.tickets import TicketsMixin, check_text, make_private
+from bot.core.community import make_private
+from bot.core.tickets import TicketsMixin, check_text
 from bot.core.views import TicketView
+from bot.db.locks import lock_row
 from bot.db.models import Question, Ticket
 
 
@@ -43,7 +45,8 @@ class TicketLifeMixin(TicketsMixin):
         return self._write("ticket_addition", {**payload, "at": iso(self.now())})
 
     def _apply_ticket_addition(self, s: Session, p: dict[str, Any]) -> TicketView | None:
-        ticket = s.get(Ticket, p["ticket_id"])
+        lock_row(s, Ticket, p["ticket_id"])
+        ticket = s.get(Ticket, p["ticket_id"], populate_existing=True)
         question = s.get(Question, p["question_id"])
         if ticket is None or question is None or ticket.status == "closed":
             return None
@@ -65,7 +68,8 @@ class TicketLifeMixin(TicketsMixin):
         return None, str(view)
 
     def _apply_ticket_reopen(self, s: Session, p: dict[str, Any]) -> TicketView | str:
-        ticket = s.get(Ticket, p["ticket_id"])
+        lock_row(s, Ticket, p["ticket_id"])
+        ticket = s.get(Ticket, p["ticket_id"], populate_existing=True)
         if ticket is None or ticket.asker != p["by"]:
             return "flow.not_yours"
         now = from_iso(p["at"])

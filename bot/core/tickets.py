@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 
 from bot.core import sla_bridge, validation
 from bot.core.base import DeskBase, from_iso, iso
+from bot.core.community import make_private
 from bot.core.questions import invalid_text
 from bot.core.views import InvalidInput, TicketView
-from bot.db.models import ClosedDay, CommunityThread, Question, Ticket, TicketMessage
+from bot.db.models import ClosedDay, Question, Ticket, TicketMessage
 from bot.db.results import rowcount
 from bot.db.upsert import insert_ignore
 
@@ -126,27 +127,33 @@ class TicketsMixin(DeskBase):
         at = from_iso(p["at"])
         ticket: Ticket | None
         if p["role"] == "lead" or p.get("ticket_id"):
-            ticket = self._ticket(s, p["ticket_id"])
+            ticket = self._locked_ticket(s, p["ticket_id"])
             if p["role"] == "asker" and ticket.asker != p["asker"]:
                 return None
         elif p.get("thread"):
-            ticket = s.scalar(
-                select(Ticket).where(
+            found = s.scalar(
+                select(Ticket.id).where(
                     Ticket.asker == p["asker"],
                     Ticket.asker_channel == p["channel"],
                     Ticket.asker_ts == p["thread"],
                 )
             )
-            if ticket is None or ticket.status == "closed":
-                return self._view(s, ticket) if ticket else None
+            if found is None:
+                return None
+            ticket = self._locked_ticket(s, found)
+            if ticket.status == "closed":
+                return self._view(s, ticket)
         else:
-            ticket = s.scalar(
-                select(Ticket)
+            found = s.scalar(
+                select(Ticket.id)
                 .where(Ticket.asker == p["asker"], Ticket.status != "closed")
                 .order_by(Ticket.created_at.desc(), Ticket.id.desc())
                 .limit(1)
             )
-            if ticket is None:
+            if found is None:
+                return None
+            ticket = self._locked_ticket(s, found)
+            if ticket.status == "closed":  # closed meanwhile: nothing to add it to
                 return None
         s.add(
             TicketMessage(
@@ -174,7 +181,7 @@ class TicketsMixin(DeskBase):
         return self._write("ticket_wait", {"ticket_id": ticket_id, "at": iso(self.now())})
 
     def _apply_ticket_wait(self, s: Session, p: dict[str, Any]) -> TicketView:
-        ticket = self._ticket(s, p["ticket_id"])
+        ticket = self._locked_ticket(s, p["ticket_id"])
         if ticket.status not in ("closed", "waiting_customer"):
             sla_bridge.pause(ticket, from_iso(p["at"]))
         return self._view(s, ticket)
@@ -184,7 +191,7 @@ class TicketsMixin(DeskBase):
         return self._write("ticket_close", payload)
 
     def _apply_ticket_close(self, s: Session, p: dict[str, Any]) -> TicketView:
-        ticket = self._ticket(s, p["ticket_id"])
+        ticket = self._locked_ticket(s, p["ticket_id"])
         if ticket.status != "closed":
             ticket.status, ticket.closed_at = "closed", from_iso(p["at"])
             ticket.clock_paused_at = None
@@ -286,14 +293,3 @@ class TicketsMixin(DeskBase):
             for ticket in open_rows:
                 sla_bridge.shift_for_closed_days(ticket, now, self.settings, s, before)
         return added
-
-
-def make_private(s: Session, question: Question) -> CommunityThread | None:
-    """The question becomes private; its community thread, if any, is withdrawn (returned: the
-    flows delete the post)."""
-    question.status, question.public = "private", False
-    thread = s.scalar(select(CommunityThread).where(CommunityThread.question_id == question.id))
-    if thread is None or thread.status == "withdrawn":
-        return None
-    thread.status = "withdrawn"
-    return thread

@@ -1,3 +1,5 @@
+import threading
+import time
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -222,3 +224,37 @@ def test_declaring_today_closed_gives_back_the_hours_already_counted(desk, clock
     desk.declare_closed_days([date(2026, 6, 9)], "malade", "LEAD")
     # 48 h of open time with Tuesday closed: Monday 14 h, Wednesday 24 h, Thursday 10 h
     assert desk.get_ticket(ticket.id).due_at == datetime(2026, 6, 11, 10, tzinfo=PARIS)
+
+
+def test_the_lead_closing_while_the_asker_writes_is_not_undone(desk, sessions, monkeypatch) -> None:
+    """The asker's follow-up (which turns an answered ticket back to open) and the lead's
+    closing, handled at the same moment: the second waits for the first and starts from its
+    result, so the ticket ends closed. Before, the follow-up wrote "open" over the closing."""
+    from bot.core.base import DeskBase
+
+    ticket = desk.open_ticket(asker="U1", text=SECRET)
+    desk.lead_reply(ticket.id, "LEAD", "Voici la réponse.")
+    holding = threading.Event()
+    original = DeskBase._locked_ticket
+
+    def slow_locked(self, session, ticket_id):  # type: ignore[no-untyped-def]
+        found = original(self, session, ticket_id)
+        if threading.current_thread().name == "asker":
+            holding.set()
+            time.sleep(0.3)  # its transaction is still open
+        return found
+
+    monkeypatch.setattr(DeskBase, "_locked_ticket", slow_locked)
+    asker = threading.Thread(
+        target=desk.asker_followup, name="asker", args=("U1", "Encore une question")
+    )
+    lead = threading.Thread(target=desk.close_ticket, args=(ticket.id, "LEAD"))
+    asker.start()
+    assert holding.wait(5)
+    lead.start()
+    asker.join(10)
+    lead.join(10)
+    assert desk.get_ticket(ticket.id).status == "closed"
+    with sessions() as s:
+        texts = [m.text for m in s.scalars(select(TicketMessage).order_by(TicketMessage.id))]
+    assert texts == ["Voici la réponse.", "Encore une question"]
