@@ -110,7 +110,7 @@ def test_kb_check_passes_on_shipped_and_fails_with_location(tmp_path: Path) -> N
     (tmp_path / "kb" / "a.md").write_text("---\nkind: faq\nsource: s\n---\n## T {#t}\n\n", "utf-8")
     broken = bot("kb", "check", "--dir", str(tmp_path))
     assert broken.returncode == 1
-    assert "kb/a.md:5: error: « T » : réponse vide" in broken.stdout
+    assert "kb/a.md:5: erreur : « T » : réponse vide" in broken.stdout
 
 
 def test_sla_command_prints_the_christmas_due_time() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.messages import t
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -54,4 +56,4 @@ class Problem:
     severity: str = "error"  # error | warning
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+        return f"{self.path}:{self.line}: {t(f'kb.severity.{self.severity}')} : {self.message}"

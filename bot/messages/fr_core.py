@@ -4,8 +4,8 @@ MESSAGES: dict[str, str] = {
     "answer.source": "Source : {source}",
     "answer.suggestions_intro": "Je ne suis pas sûr d'avoir compris. Vouliez-vous parler de :",
     "answer.nothing": "Je n'ai pas trouvé de réponse dans la documentation.",
-    "input.empty": "Votre message est vide : écrivez votre question en toutes lettres.",
-    "input.empty_reply": "Votre réponse est vide : écrivez-la en toutes lettres.",
+    "input.empty": "Votre message est vide : écrivez votre question.",
+    "input.empty_reply": "Votre réponse est vide : écrivez-la avant de l'envoyer.",
     "flood.notice": (
         "Vous envoyez beaucoup de messages ; patientez une minute avant d'en envoyer d'autres. "
         "Les messages envoyés entre-temps ne sont ni traités ni publiés."

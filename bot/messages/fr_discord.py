@@ -66,7 +66,9 @@ MESSAGES: dict[str, str] = {
     ),
     "discord.nobody": "non configuré",
     # forms and the command
-    "discord.command.description": "Poser une question au support (privée si vous le cochez)",
+    "discord.command.description": (
+        "Poser une question au support (option « privee » : elle reste entre vous et le support)"
+    ),
     "discord.command.texte": "Votre question",
     "discord.command.privee": "Question privée : seul le support la verra",
     "discord.command.urgence": "Pour une question privée : le délai de réponse du support",

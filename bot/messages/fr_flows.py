@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
     ),
     "flow.ticket.confirm_major": (
         "🚨 Urgence majeure transmise au support (ticket n°{id}) : le responsable du support et "
-        "l'astreinte sont prévenus tout de suite. Personne d'autre ne la verra.\n"
+        "l'astreinte sont prévenus tout de suite. Personne d'autre ne verra votre question.\n"
         "Pour compléter votre demande, répondez dans le fil de ce message."
     ),
     "flow.ticket.withdrawn": (
@@ -69,8 +69,8 @@ MESSAGES: dict[str, str] = {
         "répondre à un ticket, écrivez dans le fil de sa carte ou utilisez le bouton Répondre."
     ),
     "flow.foreign": (
-        "Cette aide est en français : votre question sera transmise telle quelle, une réponse "
-        "en français est plus probable si vous la reformulez en français."
+        "Cette aide est en français : votre question sera transmise telle quelle, mais vous "
+        "aurez plus de chances d'obtenir une réponse en la reformulant en français."
     ),
     "flow.community.repeat": "Vous avez déjà posé cette question : {link}",
     "flow.community.withdrawn_post": "_Question retirée par son auteur._",

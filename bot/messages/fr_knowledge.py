@@ -13,6 +13,8 @@ MESSAGES: dict[str, str] = {
     "kb.no_sections": "aucune section « ## Titre {{#id}} »",
     "kb.no_id": "section « {title} » sans identifiant {{#id}}",
     "kb.long_id": "identifiant {id} trop long ({limit} caractères au plus)",
+    "kb.severity.error": "erreur",
+    "kb.severity.warning": "avertissement",
     "kb.long_base": (
         "nom de base « {name} » trop long ({limit} caractères au plus) : base non chargée, "
         "renommez le dossier"

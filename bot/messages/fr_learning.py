@@ -15,10 +15,10 @@ MESSAGES: dict[str, str] = {
     "training.to_consult": "🙈 à consulter",
     "training.next": "Prochain chapitre : {chapter}",
     "training.all_done": "Vous avez consulté tous les chapitres. Bravo !",
-    "training.marked": "{chapter} est marqué consulté.",
+    "training.marked": "{chapter} est marqué comme consulté.",
     "training.end_of_chapter": (
-        "Passez au chapitre suivant si vous avez bien tout compris ; en cas d'incompréhension, "
-        "posez votre question avant de passer au chapitre suivant."
+        "Si tout est clair, passez au chapitre suivant ; sinon, posez votre question avant "
+        "d'avancer."
     ),
     "training.no_course": "Aucune formation n'est déclarée dans la base de connaissances.",
     "training.unknown_chapter": "Ce chapitre n'existe pas : choisissez un numéro de 1 à {total}.",
@@ -29,16 +29,16 @@ MESSAGES: dict[str, str] = {
         "Le support aimerait publier votre question, anonymisée :\n{question}\n{answer}"
     ),
     "console.learning.ticket": "Ticket n°{id} : {status}",
-    "console.learning.mark": "Tapez /formation N pour marquer le chapitre N consulté.",
+    "console.learning.mark": "Tapez /formation N pour marquer le chapitre N comme consulté.",
     # weekly figures
-    "stats.period": "Semaine du {since} au {until}",
+    "stats.period": "Période du {since} au {until}",
     "stats.questions": "Questions publiques : {count}",
     "stats.by_bot": "Répondues par le bot : {count} ({pct:.0f} %)",
     "stats.by_community": "Répondues par la communauté : {count} ({pct:.0f} %)",
     "stats.median": "Délai médian de la première réponse de la communauté : {delay}",
     "stats.tickets": "Questions privées : {count}, dont {late} hors délai ({pct:.0f} %)",
     "stats.drafts": "Brouillons de FAQ et formulations en attente : {count}",
-    "stats.missed": "Les questions les plus manquées (à écrire ensuite) :",
+    "stats.missed": "Questions le plus souvent sans réponse (réponses à rédiger en priorité) :",
     "stats.missed_row": "  {times} × {question}",
     "stats.none": "  (aucune)",
     "stats.minutes": "{minutes} min",

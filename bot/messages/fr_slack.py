@@ -73,7 +73,7 @@ MESSAGES: dict[str, str] = {
     "slack.ticket.status.waiting_customer": "En attente du demandeur",
     "slack.ticket.status.answered": "Répondu",
     "slack.ticket.status.closed": "Résolu",
-    "slack.ticket.reply_title": "Répondre au ticket n°{id}",
+    "slack.ticket.reply_title": "Réponse au n°{id}",  # Slack: 24 characters at most
     "slack.ticket.reply_label": "Votre réponse (envoyée en message privé au demandeur)",
     "slack.ticket.reply_question": "*Question de <@{asker}>*\n{question}",
     "slack.ticket.relay": "💬 *Réponse du support* (ticket n°{id}) :\n{text}",
@@ -116,7 +116,9 @@ MESSAGES: dict[str, str] = {
     ),
     "slack.run.socket": "Bot Slack connecté en Socket Mode.",
     "slack.run.http": "Bot Slack à l'écoute sur http://{host}:{port}/slack/events",
-    "slack.form.urgency_hint": "Pour une question privée : fixe le délai de réponse du support.",
+    "slack.form.urgency_hint": (
+        "Pour une question privée : l'urgence détermine le délai de réponse du support."
+    ),
     # generic
     "slack.help": (
         "Posez votre question en message privé, en me mentionnant ou avec `{command}` "

@@ -59,7 +59,7 @@ MESSAGES: dict[str, str] = {
         "au seul support, ou videz ces champs."
     ),
     # training
-    "slack.formation.mark": "Marquer un chapitre consulté",
+    "slack.formation.mark": "Marquer un chapitre comme consulté",
     "slack.formation.hint": (
         "Une question sur un chapitre ? Posez-la avant de passer au suivant : "
         "message privé au bot ou {command}."
@@ -74,17 +74,19 @@ MESSAGES: dict[str, str] = {
     "slack.home.mine": "*Vos questions*",
     "slack.home.no_questions": "Vous n'avez pas encore posé de question.",
     "slack.home.question_row": "{status} — {text}",
-    "slack.home.q.answered": "✅ répondue par le bot",
-    "slack.home.q.suggested": "💡 suggestions proposées",
+    "slack.home.q.answered": "✅ réponse du bot",
+    "slack.home.q.suggested": "💡 sans réponse sûre",
+    "slack.home.q.flooded": "⏸️ non traitée (trop de messages à la fois)",
     "slack.home.q.community": "👥 dans la communauté",
-    "slack.home.q.community_answered": "👥 dans la communauté ({count} réponse(s))",
+    "slack.home.q.community_answered_one": "👥 dans la communauté (1 réponse)",
+    "slack.home.q.community_answered": "👥 dans la communauté ({count} réponses)",
     "slack.home.q.solved": "✅ résolue",
     "slack.home.my_tickets": "*Vos questions privées*",
-    "slack.home.ticket_row": "n°{id} — {status} — {due} — {text}",
+    "slack.home.ticket_row": "n°{id} — {status} — {text}",
     "slack.home.t.open": "🟡 ouverte, réponse attendue {due}",
     "slack.home.t.waiting_customer": "💬 en attente de votre réponse",
-    "slack.home.t.answered": "✉️ répondue",
-    "slack.home.t.closed": "✔️ fermée",
+    "slack.home.t.answered": "✉️ réponse reçue",
+    "slack.home.t.closed": "✔️ résolue",
     "slack.home.training": "*Votre formation*",
     "slack.home.lead_title": "Tableau de bord du support",
     "slack.home.lead_tickets": "*Tickets ouverts* (les plus en retard d'abord)",

@@ -33,17 +33,18 @@ def _one_line(text: str, limit: int = 120) -> str:
 
 def question_status(q: QuestionLine) -> str:
     if q.status == "community" and q.answers:
-        return t("slack.home.q.community_answered", count=q.answers)
-    return t(f"slack.home.q.{q.status}") if q.status in _Q else q.status
+        key = "slack.home.q.community_answered" + ("_one" if q.answers == 1 else "")
+        return t(key, count=q.answers)
+    return t(f"slack.home.q.{q.status if q.status in _Q else 'suggested'}")
 
 
-_Q = {"answered", "suggested", "community", "solved"}
+_Q = {"answered", "suggested", "community", "solved", "flooded"}
 
 
 def ticket_row(k: TicketLine, when: When) -> str:
     due = when(k.due_at) if k.due_at else "—"
     status = t(f"slack.home.t.{k.status}", due=due)
-    return t("slack.home.ticket_row", id=k.id, status=status, due=due, text=_one_line(k.text))
+    return t("slack.home.ticket_row", id=k.id, status=status, text=_one_line(k.text))
 
 
 def _list(title: str, rows: list[str]) -> list[Block]:

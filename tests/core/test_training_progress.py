@@ -63,7 +63,7 @@ def test_marking_a_chapter_reminds_that_questions_are_welcome_before_moving_on(t
     progress = tdesk.mark_chapter("U1", 2)
     assert progress.just_marked.number == 2 and progress.next_chapter.number == 1
     text = marked_text(progress)
-    assert "Chapitre 2 (Apprentissage) est marqué consulté." in text
+    assert "Chapitre 2 (Apprentissage) est marqué comme consulté." in text
     assert END in text
     assert (
         render_progress(progress)[-1]

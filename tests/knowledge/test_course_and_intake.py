@@ -65,9 +65,8 @@ def test_course_mistakes_are_reported_with_their_line(tmp_path) -> None:
     )
     courses, problems = load_courses(tmp_path, bases)
     shown = [str(p) for p in problems]
-    assert (
-        "kb/course.toml:7: error: course.toml : section #absente introuvable dans la base" in shown
-    )
+    missing = "kb/course.toml:7: erreur : course.toml : section #absente introuvable dans la base"
+    assert missing in shown
     assert any(s.startswith("kb/course.toml:10:") and "entre 1 et 2" in s for s in shown)
     assert courses["kb"].chapters[0].sections == ("kb/intro",)
 

@@ -59,18 +59,18 @@ def test_problems_are_reported_with_file_and_line(tmp_path: Path) -> None:
     write(tmp_path, "f.md", "---\nkind: recette\nsource: x\n---\n## T {#t2}\nx\n")
     _, problems = load_all(tmp_path)
     text = "\n".join(map(str, problems))
-    assert "kb/b.md:5: error: identifiant kb/factures déjà utilisé (kb/a.md:5)" in text
-    assert "kb/c.md:5: error: « Vide » : réponse vide" in text
-    assert "kb/c.md:7: error: section « Sans id » sans identifiant" in text
-    assert "kb/d.md:1: error: en-tête manquant" in text
-    assert "kb/e.md:0: error: le fichier n'est pas en UTF-8" in text
-    assert "kb/f.md:2: error: kind doit valoir faq ou chapter" in text
+    assert "kb/b.md:5: erreur : identifiant kb/factures déjà utilisé (kb/a.md:5)" in text
+    assert "kb/c.md:5: erreur : « Vide » : réponse vide" in text
+    assert "kb/c.md:7: erreur : section « Sans id » sans identifiant" in text
+    assert "kb/d.md:1: erreur : en-tête manquant" in text
+    assert "kb/e.md:0: erreur : le fichier n'est pas en UTF-8" in text
+    assert "kb/f.md:2: erreur : kind doit valoir faq ou chapter" in text
 
 
 def test_bad_reference_is_reported(tmp_path: Path) -> None:
     write(tmp_path, "a.md", GOOD.replace("(#rib)", "(#nowhere)"))
     _, problems = load_all(tmp_path)
-    assert [str(p) for p in problems] == ["kb/a.md:5: error: lien vers #nowhere introuvable"]
+    assert [str(p) for p in problems] == ["kb/a.md:5: erreur : lien vers #nowhere introuvable"]
 
 
 def test_broken_file_does_not_hide_the_good_ones(tmp_path: Path) -> None:

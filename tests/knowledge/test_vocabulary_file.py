@@ -50,10 +50,10 @@ def test_kb_check_reports_each_bad_rule_with_its_line(tmp_path: Path, capsys) ->
     )
     assert main(["kb", "check", "--dir", str(tmp_path)]) == 1
     out = capsys.readouterr().out
-    assert "kb/vocabulaire.md:1: error" in out  # no arrow
-    assert "kb/vocabulaire.md:3: error" in out and "« livraison »" in out  # two targets
-    assert "kb/vocabulaire.md:4: error" in out  # empty side
-    assert "kb/vocabulaire.md:5: error" in out  # maps to itself
+    assert "kb/vocabulaire.md:1: erreur" in out  # no arrow
+    assert "kb/vocabulaire.md:3: erreur" in out and "« livraison »" in out  # two targets
+    assert "kb/vocabulaire.md:4: erreur" in out  # empty side
+    assert "kb/vocabulaire.md:5: erreur" in out  # maps to itself
     assert "kb/vocabulaire.md:2:" not in out
 
 

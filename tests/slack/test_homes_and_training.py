@@ -87,7 +87,7 @@ def test_the_last_section_of_a_chapter_reminds_that_questions_are_welcome(slack,
     trained.dm("Où trouver mes factures ?")
     posts = slack.posts("D0ASKER")
     assert "Dans l'onglet Factures." in posts[0].blob()
-    assert "avant de passer au chapitre suivant" in posts[1].blob()
+    assert "avant d'avancer" in posts[1].blob()
 
 
 def test_marking_a_chapter_from_the_list(slack, trained) -> None:
@@ -105,8 +105,8 @@ def test_marking_a_chapter_from_the_list(slack, trained) -> None:
     }
     trained.post_form({"payload": json.dumps(body)})
     reply = slack.posts("D0ASKER")[-1].blob()
-    assert "Chapitre 3 (Apprentissage) est marqué consulté." in reply
-    assert "avant de passer au chapitre suivant" in reply
+    assert "Chapitre 3 (Apprentissage) est marqué comme consulté." in reply
+    assert "avant d'avancer" in reply
     assert "Chapitre 3 (Apprentissage) — 👁 consulté" in reply
     assert "Prochain chapitre : Chapitre 1 « Acquérir de bonnes bases »" in reply
 
@@ -125,7 +125,7 @@ def test_the_customers_home_lists_their_question_and_ticket(slack) -> None:
     slack.send.submit_question("Ma question privée", private=True)
     slack.send.dm(PASSWORD_Q, user="U0OTHER")
     home = text_of(home_of(slack.send, slack, ASKER))
-    assert BROWSER_Q in home and "répondue par le bot" in home
+    assert BROWSER_Q in home and "réponse du bot" in home
     assert NOTHING_Q in home and "dans la communauté" in home
     due = when_phrase(slack.desk.get_ticket(1).due_at, SlaCalendar.from_settings(slack.settings))
     assert "Ma question privée" in home and f"ouverte, réponse attendue {due}" in home
