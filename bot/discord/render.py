@@ -17,7 +17,7 @@ from bot.discord.message import PRIMARY, SUCCESS, Button, DiscordMessage
 from bot.discord.text import neutralise, quote, thread_name
 from bot.flows.ports import Asked, Posted, TicketFacts
 from bot.knowledge.model import Unit
-from bot.messages import t
+from bot.messages import t, t_link
 
 
 def _choices(asked: Asked) -> tuple[Button, ...]:
@@ -134,7 +134,7 @@ class DiscordRenderer:
     def community_answered(
         self, responder: str, link: str, asked: Asked, post: Posted
     ) -> DiscordMessage:
-        text = t("discord.community.answered", responder=self.mention(responder), link=link)
+        text = t_link("discord.community.answered", link, responder=self.mention(responder))
         button = Button(
             t("discord.button.solved"), ids.make(ids.SOLVED, asked.question_id), SUCCESS
         )

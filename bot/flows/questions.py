@@ -31,7 +31,7 @@ from bot.core import CommunityNotice, NotFound, PrivateQuestion, Reply, StoreUna
 from bot.core.language import looks_foreign
 from bot.flows.chat import Chat
 from bot.flows.ports import Asked, M, Posted
-from bot.messages import t
+from bot.messages import t, t_link
 
 log = logging.getLogger(__name__)
 AUTO, CONSENT, NONE = "auto", "consent", "none"  # what happens when nothing is found
@@ -150,7 +150,7 @@ class QuestionFlows(Generic[M]):
         if post.already:  # a second click, another instance, or a repeat: link to the post
             link = self.io.link(post.channel, post.ts) if post.channel and post.ts else ""
             if post.repeat:
-                text = t("flow.community.repeat", link=link)
+                text = t_link("flow.community.repeat", link)
             else:
                 text = t("flow.community.already") + (f" {link}" if link else "")
             self.chat.tell(reply_channel, text, thread=reply_thread)
@@ -159,7 +159,7 @@ class QuestionFlows(Generic[M]):
         posted = self.io.post(community, self.render.community_post(asked))
         self.desk.record_community_post(post.question_id, posted.channel, posted.ts)
         link = self.io.link(posted.channel, posted.ts)
-        text = t(key, channel=self.render.channel_ref(community), link=link)
+        text = t_link(key, link, channel=self.render.channel_ref(community))
         self.io.post(reply_channel, self.render.private_choice(text, asked), thread=reply_thread)
         return True
 

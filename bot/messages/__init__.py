@@ -39,6 +39,12 @@ class _Keep(dict[str, object]):
         return "{" + name + "}"
 
 
+def t_link(key: str, /, link: str, **values: object) -> str:
+    """`key` with its `{link}`; without a link (a place the chat could not link to), the text
+    of `<key>.nolink`, written without one."""
+    return t(key, link=link, **values) if link else t(f"{key}.nolink", **values)
+
+
 def t(key: str, /, **values: object) -> str:
     """The text for `key` in the current language, formatted with `values` (`{{` is a brace)."""
     text = catalogue(_language).get(key) or catalogue(DEFAULT_LANGUAGE).get(key) or key

@@ -30,10 +30,6 @@ MESSAGES: dict[str, str] = {
         "et sera traité dès son retour."
     ),
     "ticket.due_fallback": "au plus tard le {date} à {hour}",
-    "ticket.private_refused": "Cette question est privée : elle ne sera jamais publiée.",
-    "community.handed": (
-        "Je transmets votre question à la communauté : vous serez prévenu dès qu'un membre répond."
-    ),
     "console.welcome": (
         "Bonjour ! Posez votre question (une par ligne). /aide pour les commandes, "
         "Ctrl-D pour quitter."

@@ -26,9 +26,12 @@ MESSAGES: dict[str, str] = {
         "Vous connaissez la réponse ? Répondez dans ce fil. {asker} pourra marquer la question "
         "comme résolue (bouton ou réaction ✅)."
     ),
-    "discord.community.thread": "Question de {name}",
     "discord.community.answered": (
         "{responder} a répondu à votre question dans la communauté : {link}\n"
+        "Si c'est résolu, cliquez sur le bouton ou ajoutez la réaction ✅ à la question."
+    ),
+    "discord.community.answered.nolink": (
+        "{responder} a répondu à votre question dans la communauté.\n"
         "Si c'est résolu, cliquez sur le bouton ou ajoutez la réaction ✅ à la question."
     ),
     # tickets

@@ -6,6 +6,10 @@ MESSAGES: dict[str, str] = {
         "Je n'ai pas trouvé de réponse dans l'aide : j'ai publié votre question dans {channel} "
         "pour que la communauté vous aide. Je vous préviendrai dès qu'un membre répondra : {link}"
     ),
+    "flow.nothing.community.nolink": (
+        "Je n'ai pas trouvé de réponse dans l'aide : j'ai publié votre question dans {channel} "
+        "pour que la communauté vous aide. Je vous préviendrai dès qu'un membre répondra."
+    ),
     "flow.nothing.no_community": (
         "Je n'ai pas trouvé de réponse dans l'aide. Vous pouvez poser votre question au support "
         "en privé :"
@@ -13,6 +17,9 @@ MESSAGES: dict[str, str] = {
     "flow.community.posted": (
         "Votre question est publiée dans {channel} : {link}\n"
         "Je vous préviendrai quand un membre répondra."
+    ),
+    "flow.community.posted.nolink": (
+        "Votre question est publiée dans {channel}.\nJe vous préviendrai quand un membre répondra."
     ),
     "flow.community.already": "Cette question est déjà publiée dans la communauté.",
     "flow.community.solved_ack": "C'est noté : votre question est marquée comme résolue. Merci !",
@@ -73,6 +80,9 @@ MESSAGES: dict[str, str] = {
         "aurez plus de chances d'obtenir une réponse en la reformulant en français."
     ),
     "flow.community.repeat": "Vous avez déjà posé cette question : {link}",
+    "flow.community.repeat.nolink": (
+        "Vous avez déjà posé cette question : elle est dans le canal de la communauté."
+    ),
     "flow.community.withdrawn_post": "_Question retirée par son auteur._",
     "flow.feedback.already": "Votre avis sur cette réponse est mis à jour (un avis par personne).",
     "flow.ticket.reply_sent": "Réponse envoyée à {asker} par {lead} :\n{text}",

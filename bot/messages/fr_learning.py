@@ -5,7 +5,6 @@ MESSAGES: dict[str, str] = {
     "learning.source": "FAQ de la communauté (validée par le support)",
     "learning.path": "base de données (publié depuis Slack)",
     "learning.file_title": "FAQ de la communauté",
-    "learning.thread": "fil de la communauté",
     # training
     "training.title": "*{title}* : {done} / {total} chapitres consultés",
     "training.chapter_titled": "Chapitre {number} « {title} » ({level})",

@@ -3,7 +3,6 @@
 MESSAGES: dict[str, str] = {
     # answers and choices
     "slack.answer.source": "📖 Source : {source}",
-    "slack.answer.fallback": "{title} — réponse de l'aide du centre SG",
     "slack.suggestions.intro": (
         "Je ne suis pas sûr d'avoir compris. Une de ces réponses correspond-elle à votre question ?"
     ),
@@ -32,6 +31,10 @@ MESSAGES: dict[str, str] = {
         "<{link}|voir la réponse>.\nSi c'est résolu, cliquez sur le bouton "
         "ou ajoutez la réaction ✅ au message de la question."
     ),
+    "slack.community.answered.nolink": (
+        "<@{responder}> a répondu à votre question dans la communauté.\nSi c'est résolu, "
+        "cliquez sur le bouton ou ajoutez la réaction ✅ au message de la question."
+    ),
     "slack.community.solved": "✅ Question résolue — merci à toutes celles et ceux qui ont aidé !",
     "slack.community.solved_title": "✅ Résolue — question de <@{asker}>",
     # question form (the help center's wording)
@@ -58,9 +61,7 @@ MESSAGES: dict[str, str] = {
     "slack.urgency_hint.normal": "Réponse sous {deadline} h ouvrées au plus",
     "slack.urgency_hint.urgent": "Réponse sous {hours} h ouvrées au plus",
     "slack.urgency_hint.major": "Tout est bloqué : l'astreinte est prévenue, jour et nuit",
-    "slack.form.empty": "Écrivez votre question.",
     "slack.form.reply_empty": "Écrivez votre réponse.",
-    "slack.form.too_long": "Votre question est trop longue ({length} caractères, {limit} au plus).",
     # tickets
     "slack.ticket.title": "🎫 Ticket n°{id} — {urgency}",
     "slack.ticket.fallback": "Nouveau ticket privé n°{id} de <@{asker}>",

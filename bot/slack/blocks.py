@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.knowledge.model import Unit
-from bot.messages import t
+from bot.messages import t, t_link
 from bot.slack import ids
 from bot.slack.text import neutralise, quote, shorten, to_mrkdwn
 
@@ -158,7 +158,7 @@ def community_post(asker: str, text: str, question_id: int, *, solved: bool = Fa
 
 def community_answered(responder: str, link: str, question_id: int) -> Message:
     """DM to the asker: someone answered (link), and a button to mark it solved."""
-    text = t("slack.community.answered", responder=responder, link=link)
+    text = t_link("slack.community.answered", link, responder=responder)
     value = ids.pack(q=question_id)
     return text, [
         section(text),

@@ -37,7 +37,10 @@ def test_every_french_entry_is_used_somewhere() -> None:
 
 
 def _built(key: str, source: str) -> bool:
-    """A key assembled at run time, e.g. f"slack.urgency.{level}": its prefix is in the code."""
+    """A key assembled at run time, e.g. f"slack.urgency.{level}": its prefix is in the code;
+    or the wording without a link of a key shown through t_link."""
+    if key.endswith(".nolink"):
+        return f'"{key.removesuffix(".nolink")}"' in source
     prefix = key.rsplit(".", 1)[0] + "."
     return prefix in source
 
@@ -56,3 +59,29 @@ def test_missing_key_falls_back_to_the_key() -> None:
 def test_braces_and_missing_values() -> None:
     assert t("kb.no_sections") == "aucune section « ## Titre {#id} »"
     assert t("cli.error") == "Erreur : {error}"  # a forgotten value never crashes a reply
+
+
+LINKED = re.compile(r"""\bt_link\(\s*["']([a-z0-9_.]+)["']""")
+
+
+def test_every_text_shown_with_a_link_has_a_wording_without_one() -> None:
+    """A place the chat cannot link to (no team URL yet, no guild) must not leave "… : " hanging:
+    t_link then takes `<key>.nolink`, written without the link."""
+    french = catalogue("fr")
+    source = "\n".join(p.read_text(encoding="utf-8") for p in BOT.rglob("*.py"))
+    linked = set(LINKED.findall(source)) | {"flow.nothing.community", "flow.community.posted"}
+    assert linked >= {"slack.community.answered", "discord.community.answered"}
+    for key in linked:
+        assert "{link}" in french[key], key
+        assert "{link}" not in french[f"{key}.nolink"], key
+    for key in (k for k in french if k.endswith(".nolink")):
+        assert key.removesuffix(".nolink") in linked, key
+
+
+def test_t_link_falls_back_to_the_wording_without_a_link() -> None:
+    from bot.messages import t_link
+
+    with_link = t_link("flow.community.posted", "https://x/y", channel="#aide")
+    assert "https://x/y" in with_link and "#aide" in with_link
+    without = t_link("flow.community.posted", "", channel="#aide")
+    assert "#aide" in without and not re.search(r":\s*(\n|$)", without)
