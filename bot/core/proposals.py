@@ -24,14 +24,18 @@ from bot.db.models_learning import Proposal
 from bot.db.results import rowcount
 from bot.db.upsert import insert_ignore
 from bot.knowledge.learned import entry_anchor
+from bot.messages import t
 
 MAX_TITLE = 300
 
 
 def checked_text(value: str | None, *, limit: int | None = None) -> str:
+    """`value` stripped; InvalidInput (its French text naming the right limit) otherwise."""
     key = validation.problem(value or "")
     if key is None and limit is not None and len((value or "").strip()) > limit:
         key = "input.too_long"
+    if key == "input.too_long" and limit is not None:
+        raise InvalidInput(key, t(key, length=len((value or "").strip()), limit=limit))
     if key:
         raise InvalidInput(key, invalid_text(key, value))
     return (value or "").strip()

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.core.learning_views import CourseProgress, ProposalView, TicketLine
+from bot.core.proposals import MAX_TITLE
 from bot.core.training import chapter_name, render_progress
 from bot.messages import t
 from bot.slack import ids
@@ -86,15 +87,15 @@ def consent_request(p: ProposalView) -> Message:
     ]
 
 
-def _input(block: str, label: str, value: str, *, multiline: bool) -> Block:
+def _input(block: str, label: str, value: str, *, multiline: bool, limit: int = FORM_MAX) -> Block:
     element: dict[str, Any] = {
         "type": "plain_text_input",
         "action_id": ids.DRAFT_INPUT,
         "multiline": multiline,
-        "max_length": FORM_MAX,
+        "max_length": limit,
     }
     if value.strip():
-        element["initial_value"] = unescape(value)[:FORM_MAX]
+        element["initial_value"] = unescape(value)[:limit]
     return {"type": "input", "block_id": block, "label": plain(label), "element": element}
 
 
@@ -106,7 +107,13 @@ def draft_form(
     if hint:
         blocks.append(section(hint))
     blocks += [
-        _input(ids.DRAFT_Q_BLOCK, t("slack.draft.form_question"), question, multiline=False),
+        _input(
+            ids.DRAFT_Q_BLOCK,
+            t("slack.draft.form_question"),
+            question,
+            multiline=False,
+            limit=MAX_TITLE,  # an entry's title: what the desk accepts
+        ),
         _input(ids.DRAFT_A_BLOCK, t("slack.draft.form_answer"), answer, multiline=True),
     ]
     return {

@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any
 
+from bot.core.proposals import MAX_TITLE
 from bot.core.validation import MAX_QUESTION_CHARS, problem
 from bot.knowledge.intake import Intake
 from bot.messages import t
@@ -85,17 +86,27 @@ def form_errors(
         if user not in leads:
             return {ids.REPLY_BLOCK: t("flow.lead_only")}
     if callback in (ids.PROPOSAL_FORM, ids.TICKET_DRAFT_FORM):
-        errors = {}
-        for block, text in zip(
-            (ids.DRAFT_Q_BLOCK, ids.DRAFT_A_BLOCK), read_draft_form(view), strict=True
-        ):
-            key = problem(text)
-            if key:
-                errors[block] = t(key, length=len(text), limit=4000)
-        if not errors and not (user and user == lead):
-            errors[ids.DRAFT_A_BLOCK] = t("flow.lead_only")
-        return errors or None
+        return draft_errors(view, bool(user and user == lead))
     return None
+
+
+def draft_errors(view: dict[str, Any], by_lead: bool) -> dict[str, str] | None:
+    """The lead's draft form (Modifier, or a ticket made a draft): a title of at most MAX_TITLE
+    characters, an answer, both readable; the lead's only."""
+    errors = {}
+    question, answer = read_draft_form(view)
+    for block, text, limit in (
+        (ids.DRAFT_Q_BLOCK, question, MAX_TITLE),
+        (ids.DRAFT_A_BLOCK, answer, MAX_QUESTION_CHARS),
+    ):
+        key = problem(text)
+        if key is None and len(text.strip()) > limit:
+            key = "input.too_long"
+        if key:
+            errors[block] = t(key, length=len(text.strip()), limit=limit)
+    if not errors and not by_lead:
+        errors[ids.DRAFT_A_BLOCK] = t("flow.lead_only")
+    return errors or None
 
 
 def details_error(

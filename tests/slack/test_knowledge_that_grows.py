@@ -123,6 +123,15 @@ def test_the_lead_edits_a_draft_before_publishing_it(slack: SlackEnv) -> None:
     assert form["callback_id"] == "proposal_form"
     edited = "Contacts › Exporter › CSV (fichier tableur)."
     values = {"draft_question": QUESTION, "draft_answer": edited}
+    question_input = next(
+        b["element"] for b in form["blocks"] if b.get("block_id") == "draft_question"
+    )
+    assert question_input["max_length"] == 300  # what an entry's title may be
+    # a title too long (a client that ignores max_length) is refused in the form, with its limit
+    too_long = {**values, "draft_question": "x" * 301}
+    refused = submit_view(slack.send, "proposal_form", too_long, form["private_metadata"], LEAD)
+    assert refused.json()["response_action"] == "errors"
+    assert "300" in json.dumps(refused.json()["errors"], ensure_ascii=False)
     # somebody else submitting the lead's form gets an error, nothing is published
     refused = submit_view(slack.send, "proposal_form", values, form["private_metadata"], MEMBER)
     assert refused.json()["response_action"] == "errors"

@@ -9,27 +9,21 @@ from typing import Any
 from slack_bolt import Ack, App
 
 from bot.core import InvalidInput, NotFound
-from bot.core.validation import problem
 from bot.messages import t
 from bot.slack import ids
 from bot.slack.learning_blocks import read_draft_form
+from bot.slack.requests import draft_errors
 from bot.slack.support import Support
 from bot.slack.text import from_form
 
 
 def _checked(ack: Ack, support: Support, user: str, view: dict[str, Any]) -> tuple[str, str] | None:
-    question, answer = read_draft_form(view)
-    errors = {}
-    for block, text in ((ids.DRAFT_Q_BLOCK, question), (ids.DRAFT_A_BLOCK, answer)):
-        key = problem(text)
-        if key:
-            errors[block] = t(key, length=len(text), limit=4000)
-    if not errors and not support.desk.is_lead(user):
-        errors[ids.DRAFT_A_BLOCK] = t("flow.lead_only")
+    errors = draft_errors(view, support.desk.is_lead(user))
     if errors:
         ack(response_action="errors", errors=errors)
         return None
     ack()
+    question, answer = read_draft_form(view)
     return from_form(question), from_form(answer)
 
 
@@ -43,7 +37,10 @@ def on_edit(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: dict[
     with support.reporting(user, None):
         try:
             p = support.desk.publish(proposal_id, user, question=texts[0], answer=texts[1])
-        except (NotFound, InvalidInput):
+        except InvalidInput as exc:  # the form checks it first; the desk has the last word
+            support.io.whisper(None, user, support.render.notice(exc.text))
+            return
+        except NotFound:
             support.io.whisper(None, user, support.render.notice(t("flow.draft.already")))
             return
         support.learning.decided(p, user, None)
