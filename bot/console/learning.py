@@ -23,5 +23,8 @@ class ConsoleLearningRenderer:
         return "\n".join([*([note] if note else []), *lines, t("console.learning.mark")])
 
     def tickets(self, tickets: tuple[TicketLine, ...]) -> str:
-        rows = [t("console.learning.ticket", id=k.id, status=k.status) for k in tickets]
+        rows = [
+            t("console.learning.ticket", id=k.id, status=t(f"slack.ticket.status.{k.status}"))
+            for k in tickets
+        ]
         return "\n".join(rows) or t("slack.tickets.none")

@@ -22,14 +22,31 @@ def declare_absence(desk: Desk, user: str, args: list[str], *, command: str) -> 
         desk.declare_closed_days(days, reason or t("flow.absence.reason"), user)
     except StoreUnavailable:
         return t("store.down")
-    if len(days) > 1:
-        shown = t("flow.absence.range", start=f"{days[0]:%d/%m/%Y}", end=f"{days[-1]:%d/%m/%Y}")
-    else:
-        shown = t("flow.absence.single", day=f"{days[0]:%d/%m/%Y}")
+    shown = days_text(days)
     count = t(
         "flow.absence.count_one" if len(days) == 1 else "flow.absence.count_many", count=len(days)
     )
     return t("flow.absence.done", days=shown, count=count)
+
+
+def days_text(days: list[date]) -> str:
+    """Sorted days as said: each run of consecutive days "du a au b", a lone day "le d",
+    the last one after "et"."""
+    runs: list[list[date]] = []
+    for day in days:
+        if runs and day - runs[-1][-1] == timedelta(days=1):
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    parts = [
+        t("flow.absence.range", start=f"{run[0]:%d/%m/%Y}", end=f"{run[-1]:%d/%m/%Y}")
+        if len(run) > 1
+        else t("flow.absence.single", day=f"{run[0]:%d/%m/%Y}")
+        for run in runs
+    ]
+    if len(parts) == 1:
+        return parts[0]
+    return t("flow.absence.list", first=", ".join(parts[:-1]), last=parts[-1])
 
 
 def parse_days(args: list[str]) -> tuple[list[date], str]:

@@ -56,8 +56,8 @@ MESSAGES: dict[str, str] = {
     "discord.status.closed": "Résolu",
     "discord.escalation.title": "🚨 **Escalade — ticket n°{id}** ({urgency})",
     "discord.escalation.summary": (
-        "Question privée de {asker} reçue {received}, sans réponse à l'échéance "
-        "(échéance : {due}). Responsable : {lead}."
+        "Question privée de {asker} reçue {received}, toujours sans réponse "
+        "(réponse attendue {due}). Responsable : {lead}."
     ),
     "discord.escalation.major": (
         "Urgence majeure déclarée par {asker} {received} : à traiter immédiatement. "

@@ -108,6 +108,7 @@ MESSAGES: dict[str, str] = {
     "flow.absence.reason": "Absence du responsable du support",
     "flow.absence.range": "du {start} au {end}",
     "flow.absence.single": "le {day}",
+    "flow.absence.list": "{first} et {last}",
     "flow.error": "Désolé, une erreur est survenue. Réessayez dans un instant.",
     "flow.community.thanks": "✅ Question résolue — merci à toutes celles et ceux qui ont aidé !",
 }

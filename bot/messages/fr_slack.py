@@ -86,7 +86,7 @@ MESSAGES: dict[str, str] = {
     "slack.escalation.fallback": "Escalade du ticket n°{id} de <@{asker}>",
     "slack.escalation.summary": (
         "Le ticket de <@{asker}> reçu {received} n'a pas eu de réponse dans les délais "
-        "(échéance : {due}). Responsable : {lead}."
+        "(réponse attendue {due}). Responsable : {lead}."
     ),
     "slack.escalation.major": (
         "Urgence majeure déclarée par <@{asker}> {received} : à traiter immédiatement. "

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from bot.flows.absence import parse_days
+from bot.flows.absence import days_text, parse_days
 from bot.slack import ids
 from bot.slack.blocks import community_post
 from bot.slack.text import (
@@ -95,6 +95,13 @@ def test_question_form_round_trip() -> None:
     for block in form["blocks"]:
         for option in (block.get("element") or {}).get("options", []):
             assert len(option["text"]["text"]) <= 75  # Slack's limit for an option
+
+
+def test_days_are_said_as_runs_of_consecutive_days() -> None:
+    days, _ = parse_days(["2026-12-24..2026-12-26", "2027-01-02", "2026-12-30"])
+    assert days_text(days) == "du 24/12/2026 au 26/12/2026, le 30/12/2026 et le 02/01/2027"
+    assert days_text(days[:3]) == "du 24/12/2026 au 26/12/2026"
+    assert days_text(days[3:4]) == "le 30/12/2026"
 
 
 def test_parse_days() -> None:
