@@ -106,6 +106,7 @@ def test_private_question_opens_a_ticket_and_stays_private(settings, knowledge) 
         ("console", "autre souci", "open"),
     ]
     assert f"ticket n°{tickets[0].id}" in out and tickets[0].due_at is not None
+    assert t("console.hint.reply") in out and " fil " not in out  # the console has no threads
     assert t("input.empty") in out
     assert rows(settings, Question) == [] and rows(settings, CommunityThread) == []
     assert secret not in out

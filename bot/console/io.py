@@ -82,6 +82,9 @@ class ConsoleRenderer:
     markup = "text"
     ask_command = "/privé"
 
+    def hint(self, name: str) -> str:
+        return t(f"console.hint.{name}")
+
     def mention(self, user: str) -> str:
         return user
 

@@ -51,6 +51,9 @@ class DiscordRenderer:
     markup = "markdown"
     ask_command = f"/{ids.COMMAND}"
 
+    def hint(self, name: str) -> str:
+        return t(f"discord.hint.{name}")
+
     def mention(self, user: str) -> str:
         return f"<@{user}>"
 

@@ -152,6 +152,12 @@ class Renderer(Protocol[MOut]):
     markup: str  # the format Knowledge.render gives answers in for this chat ("text", "mrkdwn")
     ask_command: str  # how a person opens the question form here (Slack "/question")
 
+    def hint(self, name: str) -> str:
+        """How to do `name` on this chat, as a phrase for the flows' texts: "reply" (add to a
+        ticket), "open_ticket" (write to an open ticket), "new_question" (ask anew, not in the
+        ticket's conversation). Slack says "fil", Discord "Répondre", the console neither."""
+        ...
+
     def mention(self, user: str) -> str:
         """A user named in a text (Slack `<@U1>`)."""
         ...

@@ -71,9 +71,14 @@ class TicketFlows(Generic[M]):
     def _confirm(self, ticket: TicketView, *, withdrawn: bool = False) -> None:
         """The asker's confirmation; its thread is the ticket's conversation."""
         if ticket.emergency:  # 24/7: no "48 h" promise, the people on call are told at once
-            text = t("flow.ticket.confirm_major", id=ticket.id)
+            text = t("flow.ticket.confirm_major", id=ticket.id, reply=self.render.hint("reply"))
         else:
-            text = t("flow.ticket.confirm", id=ticket.id, due=ticket.due_text)
+            text = t(
+                "flow.ticket.confirm",
+                id=ticket.id,
+                due=ticket.due_text,
+                reply=self.render.hint("reply"),
+            )
         if withdrawn:
             text += "\n" + t("flow.ticket.withdrawn")
         posted = self.io.dm(ticket.asker, self.render.notice(text))
@@ -183,7 +188,10 @@ class TicketFlows(Generic[M]):
         if ticket is None:
             return False
         if ticket.status == "closed":
-            self._tell_closed(ticket, t("flow.ticket.closed_followup", id=ticket.id))
+            closed = t(
+                "flow.ticket.closed_followup", id=ticket.id, new=self.render.hint("new_question")
+            )
+            self._tell_closed(ticket, closed)
             return True
         self._relay_followup(ticket, user, text)
         return True
@@ -260,7 +268,8 @@ class TicketFlows(Generic[M]):
         else why not (French)."""
         ticket, why = self.desk.reopen_ticket(ticket_id, user)
         if ticket is None:
-            return t(why, days=self.desk.settings.reopen_window_days)
+            days = self.desk.settings.reopen_window_days
+            return t(why, days=days, open=self.render.hint("open_ticket"))
         self.refresh_card(ticket)
         note = t("flow.ticket.reopened_lead", id=ticket.id, asker=self.render.mention(user))
         self.card_thread(ticket, note, broadcast=True)

@@ -1,6 +1,12 @@
 """French texts of the domain core (answers, routing, tickets)."""
 
 MESSAGES: dict[str, str] = {
+    # how things are done in the console chat, inside the flows' texts (Renderer.hint)
+    "console.hint.reply": "écrivez-moi : je vous proposerai d'ajouter votre message au ticket",
+    "console.hint.open_ticket": (
+        "écrivez-moi : je vous proposerai d'ajouter votre message au ticket"
+    ),
+    "console.hint.new_question": "en me l'écrivant",
     "answer.source": "Source : {source}",
     "answer.suggestions_intro": "Je ne suis pas sûr d'avoir compris. Vouliez-vous parler de :",
     "answer.nothing": "Je n'ai pas trouvé de réponse dans la documentation.",

@@ -1,6 +1,10 @@
 """French texts of the Discord adapter (buttons, cards, the /question command, start-up)."""
 
 MESSAGES: dict[str, str] = {
+    # how things are done on Discord, inside the flows' texts (Renderer.hint)
+    "discord.hint.reply": "répondez à ce message (« Répondre »)",
+    "discord.hint.open_ticket": "répondez simplement au message qui le confirme",
+    "discord.hint.new_question": "en m'écrivant sans répondre à ce message",
     # answers and choices
     "discord.answer.source": "📖 Source : {source}",
     "discord.suggestions.intro": (

@@ -35,12 +35,12 @@ MESSAGES: dict[str, str] = {
     "flow.ticket.confirm": (
         "Votre question privée est bien transmise au support (ticket n°{id}). Personne d'autre "
         "ne la verra. Vous aurez une réponse {due}.\n"
-        "Pour compléter votre demande, répondez dans le fil de ce message."
+        "Pour compléter votre demande, {reply}."
     ),
     "flow.ticket.confirm_major": (
         "🚨 Urgence majeure transmise au support (ticket n°{id}) : le responsable du support et "
         "l'astreinte sont prévenus tout de suite. Personne d'autre ne verra votre question.\n"
-        "Pour compléter votre demande, répondez dans le fil de ce message."
+        "Pour compléter votre demande, {reply}."
     ),
     "flow.ticket.withdrawn": (
         "Votre question a été retirée du canal de la communauté : elle n'y est plus visible."
@@ -50,13 +50,13 @@ MESSAGES: dict[str, str] = {
     ),
     "flow.ticket.closed_followup": (
         "Le ticket n°{id} est résolu : votre message n'a pas été transmis. Rouvrez le ticket "
-        "avec le bouton, ou posez une nouvelle question en m'écrivant hors de ce fil."
+        "avec le bouton, ou posez une nouvelle question {new}."
     ),
     "flow.ticket.reopened": (
         "Votre ticket n°{id} est rouvert et transmis à nouveau au support. Réponse {due}."
     ),
     "flow.ticket.reopened_lead": "🔁 Ticket n°{id} rouvert par {asker} : le délai repart de zéro.",
-    "flow.ticket.not_closed": "Ce ticket est encore ouvert : écrivez simplement dans son fil.",
+    "flow.ticket.not_closed": "Ce ticket est encore ouvert : {open}.",
     "flow.ticket.reopen_too_late": (
         "Ce ticket est résolu depuis plus de {days} jours : posez une nouvelle question."
     ),

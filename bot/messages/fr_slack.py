@@ -1,6 +1,10 @@
 """French texts of the Slack adapter (buttons, cards, forms, home tab, notices)."""
 
 MESSAGES: dict[str, str] = {
+    # how things are done on Slack, inside the flows' texts (Renderer.hint)
+    "slack.hint.reply": "répondez dans le fil de ce message",
+    "slack.hint.open_ticket": "écrivez simplement dans son fil",
+    "slack.hint.new_question": "en m'écrivant hors de ce fil",
     # answers and choices
     "slack.answer.source": "📖 Source : {source}",
     "slack.suggestions.intro": (

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from bot.core.views import Suggestion, TicketView
 from bot.flows.ports import Asked, Posted, TicketFacts
 from bot.knowledge.model import Unit
+from bot.messages import t
 from bot.slack import blocks, ids
 from bot.slack.blocks import Message
 from bot.slack.text import quote
@@ -16,6 +17,9 @@ from bot.slack.text import quote
 class SlackRenderer:
     markup = "mrkdwn"
     ask_command = ids.SLASH_COMMAND
+
+    def hint(self, name: str) -> str:
+        return t(f"slack.hint.{name}")
 
     def mention(self, user: str) -> str:
         return f"<@{user}>"

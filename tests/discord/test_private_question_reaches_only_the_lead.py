@@ -35,6 +35,8 @@ def test_a_private_question_reaches_only_the_lead(bot: Running) -> None:
         lambda f: next((c for c in f.posts(asker_dm) if "ticket n°" in text_of(c)), None)
     )
     assert "au plus tard" in confirm.json["content"]
+    # how to add to it, said the Discord way (a reply to the message; DMs have no threads)
+    assert "« Répondre »" in confirm.json["content"] and "fil" not in confirm.json["content"]
     # acknowledged first (deferred, ephemeral), before any database-backed work was sent
     acks = callbacks(fake, interaction)
     assert acks and acks[0] < fake.calls.index(card)

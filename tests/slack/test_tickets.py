@@ -59,6 +59,7 @@ def test_private_question_becomes_a_ticket_and_never_goes_public(slack) -> None:
     assert (ticket.lead_channel, ticket.lead_ts) == ("D0LEAD", card.response["ts"])
     [confirm] = slack.posts("D0ASKER")
     assert f"ticket n°{ticket.id}" in confirm.blob() and "au plus tard" in confirm.blob()
+    assert "répondez dans le fil de ce message" in confirm.blob()
     assert not slack.posts(COMMUNITY)
     assert not slack.posts("D0ONCALL")  # not a major emergency
     _nothing_private_went_public(slack, "Dupont", "4 312")
