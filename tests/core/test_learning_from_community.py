@@ -3,9 +3,6 @@ desk on the same database) answers the same question, in other words, from then 
 
 from __future__ import annotations
 
-import threading
-import time
-
 import pytest
 from sqlalchemy import select
 
@@ -14,6 +11,7 @@ from bot.core.learning_views import NotAllowed
 from bot.core.proposals import ProposalsMixin
 from bot.db.models_learning import Proposal
 from tests.core.conftest import GIBBERISH, KB, PASSWORD
+from tests.interleave import interleave
 
 LEAD, ASKER, MEMBER = "ULEAD", "UASK", "UMEM"
 QUESTION = "Comment exporter mes abonnés au format CSV ?"
@@ -93,35 +91,14 @@ def test_two_decisions_on_one_draft_at_once_exactly_one_wins(ldesk, monkeypatch)
     )
     assert ldesk.accept_answer(channel="CCOMM", ts="100.2", by=ASKER)
     [draft] = ldesk.waiting_proposals()
-    decided = threading.Event()
-    original = ProposalsMixin._decide
-
-    def slow_decide(self, s, proposal_id, before, after):  # type: ignore[no-untyped-def]
-        row = original(self, s, proposal_id, before, after)
-        if threading.current_thread().name == "first":
-            decided.set()
-            time.sleep(0.3)  # still in its transaction
-        return row
-
-    monkeypatch.setattr(ProposalsMixin, "_decide", slow_decide)
-    outcome: dict[str, str] = {}
-
-    def run(name: str, decide) -> None:  # type: ignore[no-untyped-def]
-        try:
-            outcome[name] = decide().status
-        except NotFound:
-            outcome[name] = "not found"
-
-    first = threading.Thread(
-        target=run, name="first", args=("publish", lambda: ldesk.publish(draft.id, LEAD))
+    published, ignored = interleave(
+        monkeypatch,
+        ProposalsMixin,
+        "_decide",
+        lambda: ldesk.publish(draft.id, LEAD),
+        lambda: ldesk.ignore(draft.id, LEAD),
     )
-    second = threading.Thread(target=run, args=("ignore", lambda: ldesk.ignore(draft.id, LEAD)))
-    first.start()
-    assert decided.wait(5)
-    second.start()
-    first.join(10)
-    second.join(10)
-    assert outcome == {"publish": "published", "ignore": "not found"}
+    assert published.status == "published" and isinstance(ignored, NotFound)
     assert ldesk.get_proposal(draft.id).status == "published"
 
 
@@ -191,24 +168,13 @@ def test_the_same_wording_from_two_askers_at_once_is_one_draft(ldesk, monkeypatc
         reply = ldesk.ask(asker=asker, text=text, kb=KB)
         ldesk.choose_suggestion(reply.question_id, f"{KB}/mot-de-passe", asker)
         ids[asker] = reply.question_id
-    proposed = threading.Event()
-    original = ProposalsMixin._propose
-
-    def slow_propose(self, s, **values):  # type: ignore[no-untyped-def]
-        found = original(self, s, **values)
-        if threading.current_thread().name == "first":
-            proposed.set()
-            time.sleep(0.3)  # its draft is not committed yet
-        return found
-
-    monkeypatch.setattr(ProposalsMixin, "_propose", slow_propose)
-    first = threading.Thread(target=ldesk.feedback, name="first", args=(ids["U1"], "U1", True))
-    second = threading.Thread(target=ldesk.feedback, args=(ids["U2"], "U2", True))
-    first.start()
-    assert proposed.wait(5)
-    second.start()
-    first.join(10)
-    second.join(10)
+    interleave(
+        monkeypatch,
+        ProposalsMixin,
+        "_propose",
+        lambda: ldesk.feedback(ids["U1"], "U1", True),
+        lambda: ldesk.feedback(ids["U2"], "U2", True),
+    )
     assert [p.question for p in ldesk.waiting_proposals()] == [text]
 
 

@@ -1,5 +1,3 @@
-import threading
-import time
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -9,6 +7,7 @@ from sqlalchemy import func, select
 from bot.core import InvalidInput, NotFound, PrivateQuestion, sla_bridge
 from bot.db.models import ClosedDay, CommunityThread, Question, Ticket, TicketMessage
 from tests.core.conftest import GIBBERISH, KB, T0
+from tests.interleave import interleave
 
 SECRET = "Mon numéro de client est 123456, ma facture est fausse"
 
@@ -234,26 +233,13 @@ def test_the_lead_closing_while_the_asker_writes_is_not_undone(desk, sessions, m
 
     ticket = desk.open_ticket(asker="U1", text=SECRET)
     desk.lead_reply(ticket.id, "LEAD", "Voici la réponse.")
-    holding = threading.Event()
-    original = DeskBase._locked_ticket
-
-    def slow_locked(self, session, ticket_id):  # type: ignore[no-untyped-def]
-        found = original(self, session, ticket_id)
-        if threading.current_thread().name == "asker":
-            holding.set()
-            time.sleep(0.3)  # its transaction is still open
-        return found
-
-    monkeypatch.setattr(DeskBase, "_locked_ticket", slow_locked)
-    asker = threading.Thread(
-        target=desk.asker_followup, name="asker", args=("U1", "Encore une question")
+    interleave(
+        monkeypatch,
+        DeskBase,
+        "_locked_ticket",
+        lambda: desk.asker_followup("U1", "Encore une question"),
+        lambda: desk.close_ticket(ticket.id, "LEAD"),
     )
-    lead = threading.Thread(target=desk.close_ticket, args=(ticket.id, "LEAD"))
-    asker.start()
-    assert holding.wait(5)
-    lead.start()
-    asker.join(10)
-    lead.join(10)
     assert desk.get_ticket(ticket.id).status == "closed"
     with sessions() as s:
         texts = [m.text for m in s.scalars(select(TicketMessage).order_by(TicketMessage.id))]
