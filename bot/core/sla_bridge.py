@@ -86,6 +86,7 @@ def resume(ticket: Ticket, now: datetime, settings: Settings, session: Session) 
     if ticket.due_at is not None:
         ticket.due_at += waited
     ticket.clock_paused_at = None
+    ticket.clock_started_at = now
 
 
 def shift_for_closed_days(
@@ -104,14 +105,22 @@ def shift_for_closed_days(
     after = policy.load_calendar(session, settings, ticket.calendar or "business")
     # a waiting ticket's clock stands still since it was paused: count from there
     ref = min(ticket.clock_paused_at or now, now)
-    # open time already run on days now declared closed (e.g. today) is given back
-    refund = slacal.open_time_between(ticket.created_at, ref, before) - slacal.open_time_between(
-        ticket.created_at, ref, after
+    # open time that ran on days now declared closed (e.g. today) is given back: counted from
+    # when the clock last started (opened, reopened, the customer's answer after a wait), so
+    # that nothing is given back for time the clock did not run. (What ran before an earlier
+    # wait is not given back: the deadline errs early, never late.)
+    start = min(ticket.clock_started_at or ticket.created_at, ref)
+    refund = slacal.open_time_between(start, ref, before) - slacal.open_time_between(
+        start, ref, after
     )
     moved = False
+    acted = {"target_at": ticket.reminded_at, "due_at": ticket.escalated_at}
     for name in ("target_at", "due_at"):
         old = getattr(ticket, name)
-        if old is None or old <= now:
+        # a waiting ticket's deadlines move when the customer answers, so they may lie in the
+        # past while open time is left: only one already reached while the clock ran (or
+        # already acted upon) is kept
+        if old is None or old <= ref or acted[name] is not None:
             continue
         left = slacal.open_time_between(ref, old, before) + max(refund, timedelta(0))
         new = slacal.deadline(ref, left.total_seconds() / 3600, after)

@@ -81,6 +81,7 @@ class TicketLifeMixin(TicketsMixin):
         kind, target, due = sla_bridge.plan(now, ticket.urgency, self.settings, s)
         ticket.calendar, ticket.target_at, ticket.due_at = kind, target, due
         ticket.status, ticket.closed_at, ticket.clock_paused_at = "open", None, None
+        ticket.clock_started_at = now
         ticket.first_answered_at = ticket.reminded_at = ticket.escalated_at = None
         ticket.claimed_by = ticket.claimed_at = None
         return self._view(s, ticket)

@@ -284,11 +284,16 @@ class TicketsMixin(DeskBase):
         if added and before is not None:
             s.flush()
             now = from_iso(p["at"])
+            # locked (PostgreSQL; on SQLite this transaction already holds the write lock):
+            # a customer's answer resuming a ticket meanwhile waits for the shift
             open_rows = s.scalars(
-                select(Ticket).where(
+                select(Ticket)
+                .where(
                     Ticket.status.in_(("open", "waiting_customer")),
                     Ticket.first_answered_at.is_(None),
                 )
+                .with_for_update()
+                .execution_options(populate_existing=True)
             )
             for ticket in open_rows:
                 sla_bridge.shift_for_closed_days(ticket, now, self.settings, s, before)

@@ -95,6 +95,9 @@ class Ticket(Base):
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # SLA clock: set while the ticket waits for the customer (the clock stands still)
     clock_paused_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # when the clock last started running: reopened, or the customer answered after a wait
+    # (None: since created_at); days declared closed later give back open time from there
+    clock_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     first_answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

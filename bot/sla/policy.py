@@ -102,6 +102,7 @@ def resume(ticket: Ticket, now: datetime, settings: Settings, session: Session |
     if paused_at is None:
         return
     ticket.clock_paused_at = None
+    ticket.clock_started_at = now
     cal = load_calendar(session, settings, ticket.calendar or "business")
     waited = open_time_between(paused_at, now, cal)
     if waited <= timedelta(0):
