@@ -175,13 +175,18 @@ class DeskBase:
         return ticket
 
     def _locked_ticket(self, session: Session, ticket_id: int) -> Ticket:
-        """The ticket, read after taking its lock: what this transaction changes is based on
-        its latest state (a lead closing it while the asker writes: one waits for the other)."""
-        lock_row(session, Ticket, ticket_id)
-        ticket = session.get(Ticket, ticket_id, populate_existing=True)
+        """The ticket, read after taking its lock (NotFound if there is none)."""
+        ticket = self._lock_ticket(session, ticket_id)
         if ticket is None:
             raise NotFound(f"ticket {ticket_id}")
         return ticket
+
+    def _lock_ticket(self, session: Session, ticket_id: int) -> Ticket | None:
+        """The ticket (None if there is none), read after taking its lock: what this transaction
+        changes is based on its latest state (a lead closing it while the asker writes: one
+        waits for the other)."""
+        lock_row(session, Ticket, ticket_id)
+        return session.get(Ticket, ticket_id, populate_existing=True)
 
     def _view(self, session: Session, ticket: Ticket, last: str | None = None) -> TicketView:
         session.flush()

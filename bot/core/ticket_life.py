@@ -15,7 +15,6 @@ from bot.core.base import from_iso, iso
 from bot.core.community import make_private
 from bot.core.tickets import TicketsMixin, check_text
 from bot.core.views import TicketView
-from bot.db.locks import lock_row
 from bot.db.models import Question, Ticket
 
 
@@ -45,8 +44,7 @@ class TicketLifeMixin(TicketsMixin):
         return self._write("ticket_addition", {**payload, "at": iso(self.now())})
 
     def _apply_ticket_addition(self, s: Session, p: dict[str, Any]) -> TicketView | None:
-        lock_row(s, Ticket, p["ticket_id"])
-        ticket = s.get(Ticket, p["ticket_id"], populate_existing=True)
+        ticket = self._lock_ticket(s, p["ticket_id"])
         question = s.get(Question, p["question_id"])
         if ticket is None or question is None or ticket.status == "closed":
             return None
@@ -68,8 +66,7 @@ class TicketLifeMixin(TicketsMixin):
         return None, str(view)
 
     def _apply_ticket_reopen(self, s: Session, p: dict[str, Any]) -> TicketView | str:
-        lock_row(s, Ticket, p["ticket_id"])
-        ticket = s.get(Ticket, p["ticket_id"], populate_existing=True)
+        ticket = self._lock_ticket(s, p["ticket_id"])
         if ticket is None or ticket.asker != p["by"]:
             return "flow.not_yours"
         now = from_iso(p["at"])
