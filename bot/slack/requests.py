@@ -16,8 +16,9 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any
 
-from bot.core.proposals import MAX_TITLE
+from bot.core.proposals import MAX_TITLE, checked_text
 from bot.core.validation import MAX_QUESTION_CHARS, problem
+from bot.core.views import InvalidInput
 from bot.knowledge.intake import Intake
 from bot.messages import t
 from bot.slack import ids
@@ -95,15 +96,15 @@ def draft_errors(view: dict[str, Any], by_lead: bool) -> dict[str, str] | None:
     characters, an answer, both readable; the lead's only."""
     errors = {}
     question, answer = read_draft_form(view)
+    # the desk's own checks (what publish and draft_from_ticket accept), made before the ack
     for block, text, limit in (
         (ids.DRAFT_Q_BLOCK, question, MAX_TITLE),
-        (ids.DRAFT_A_BLOCK, answer, MAX_QUESTION_CHARS),
+        (ids.DRAFT_A_BLOCK, answer, None),
     ):
-        key = problem(text)
-        if key is None and len(text.strip()) > limit:
-            key = "input.too_long"
-        if key:
-            errors[block] = t(key, length=len(text.strip()), limit=limit)
+        try:
+            checked_text(text, limit=limit)
+        except InvalidInput as exc:
+            errors[block] = exc.text
     if not errors and not by_lead:
         errors[ids.DRAFT_A_BLOCK] = t("flow.lead_only")
     return errors or None
